@@ -1,0 +1,158 @@
+// Types of the telnyx-portouts package (hand-written; checked by `tsc --noEmit` on
+// tests/types/consumer.ts in the test suite).
+
+/** A port-out's status. */
+export type PortoutStatus = 'pending' | 'authorized' | 'ported' | 'rejected' | 'rejected-pending' | 'canceled';
+
+/** A date filter value: an RFC 3339 date-time, a `YYYY-MM-DD` date, or a `Date`. */
+export type DateInput = string | Date;
+
+/** An inclusive range. */
+export interface DateRange {
+  gte?: DateInput | null;
+  lte?: DateInput | null;
+}
+
+/** The filters of `GET /portouts`. `null`/`undefined` mean "not set". */
+export interface PortoutFilter {
+  carrier_name?: string | null;
+  /** ISO 3166-1 alpha-2; lower case is upper-cased. */
+  country_code?: string | null;
+  country_code_in?: string[] | null;
+  /** Same day as this FOC date. */
+  foc_date?: DateInput | null;
+  inserted_at?: DateRange | null;
+  /** E.164, like `+13035551212`. */
+  phone_number?: string | null;
+  pon?: string | null;
+  ported_out_at?: DateRange | null;
+  spid?: string | null;
+  status?: PortoutStatus | null;
+  status_in?: PortoutStatus[] | null;
+  support_key?: string | null;
+}
+
+/** A list query. The official SDK's flat `'page[number]'`/`'page[size]'` keys are accepted too (not with `page`). */
+export interface PortoutListQuery {
+  filter?: PortoutFilter | null;
+  page?: { number?: number | null; size?: number | null } | null;
+  'page[number]'?: number | null;
+  'page[size]'?: number | null;
+}
+
+/** How array filters are written in the query string. */
+export type ArrayFormat = 'comma' | 'brackets' | 'repeat';
+
+/** Options of every request. */
+export interface ClientOptions {
+  /** Sent as `Authorization: Bearer …`. Prefer a same-origin proxy that holds the key. */
+  apiKey?: string;
+  /** Default `https://api.telnyx.com/v2`; an absolute http(s) URL or a path like `/api/telnyx`. */
+  baseUrl?: string;
+  /** Per attempt; default 60000. */
+  timeoutMs?: number;
+  /** 0..10; default 2. */
+  maxRetries?: number;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Default `'comma'`. */
+  arrayFormat?: ArrayFormat;
+}
+
+/** A port-out request (`PortoutDetails`). Every field may be missing or null; fields the API adds later are kept. */
+export interface Portout {
+  already_ported?: boolean | null;
+  authorized_name?: string | null;
+  carrier_name?: string | null;
+  city?: string | null;
+  created_at?: string | null;
+  current_carrier?: string | null;
+  end_user_name?: string | null;
+  foc_date?: string | null;
+  host_messaging?: boolean | null;
+  id?: string | null;
+  inserted_at?: string | null;
+  lsr?: string[] | null;
+  phone_numbers?: string[] | null;
+  pon?: string | null;
+  reason?: string | null;
+  record_type?: string | null;
+  rejection_code?: number | null;
+  requested_foc_date?: string | null;
+  service_address?: string | null;
+  spid?: string | null;
+  state?: string | null;
+  /** One of the six statuses, or a status the API added later. */
+  status?: PortoutStatus | (string & {}) | null;
+  support_key?: string | null;
+  updated_at?: string | null;
+  user_id?: string | null;
+  vendor?: string | null;
+  zip?: string | null;
+  [extra: string]: unknown;
+}
+
+/** The `meta` of a list response. */
+export interface PageMeta {
+  page_number: number;
+  page_size: number;
+  total_pages: number;
+  total_results: number;
+}
+
+/** One page of a listing. */
+export interface PortoutPage {
+  data: Portout[];
+  meta: PageMeta;
+  /** The response's `x-request-id`, when the server exposes it. */
+  requestId?: string;
+}
+
+/** What kind of failure a `PortoutsError` is. */
+export type PortoutsErrorCode =
+  | 'invalid_filter' | 'invalid_options' | 'insecure_transport' | 'invalid_response'
+  | 'authentication' | 'permission_denied' | 'not_found' | 'unprocessable' | 'rate_limited'
+  | 'server_error' | 'http_error' | 'network' | 'timeout' | 'aborted' | 'not_initialized';
+
+/** One entry of a Telnyx `errors[]` array. */
+export interface TelnyxApiError {
+  code?: string | number;
+  title?: string;
+  detail?: string;
+  source?: { pointer?: string; parameter?: string };
+  meta?: Record<string, unknown>;
+}
+
+/** The one error type of the package. */
+export class PortoutsError extends Error {
+  readonly name: 'PortoutsError';
+  readonly code: PortoutsErrorCode;
+  /** The field, option or response location the error is about (`filter.status_in[1]`, `data[3].id`). */
+  readonly path?: string;
+  readonly status?: number;
+  readonly requestId?: string;
+  readonly errors?: TelnyxApiError[];
+  /** The page a list-all call failed on. */
+  readonly page?: number;
+  /** Whether the same call may succeed if tried again. */
+  readonly retryable: boolean;
+  private constructor();
+}
+
+/** Loads the wasm module (browsers, bundlers). Resolves at once in Node. */
+export default function init(input?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+/** Lists one page of port-outs (`GET {baseUrl}/portouts`). */
+export function listPortouts(query?: PortoutListQuery | null, options?: ClientOptions | null): Promise<PortoutPage>;
+
+/** Fetches one port-out (`GET {baseUrl}/portouts/{id}`). */
+export function getPortout(id: string, options?: ClientOptions | null): Promise<Portout>;
+
+/** The query string of a query, without a leading `?`. Throws `PortoutsError`. */
+export function buildPortoutsQuery(query?: PortoutListQuery | null, options?: { arrayFormat?: ArrayFormat } | null): string;
+
+/** Parses a query string (any array format, `?` optional) into a query. Throws `PortoutsError`. */
+export function parsePortoutsQuery(search: string): PortoutListQuery;
+
+/** Validates a list response body and builds it. Throws `PortoutsError` (`invalid_response`). */
+export function parsePortoutsResponse(body: string | Uint8Array): { data: Portout[]; meta: PageMeta };

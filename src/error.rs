@@ -1,0 +1,207 @@
+//! The one error type of the library: a stable machine-readable [`ErrorCode`], a message a
+//! person can act on, and the context a caller needs (`path`, `status`, `request_id`, the
+//! Telnyx `errors[]` list). Secrets never enter it: every text that may have come from a
+//! server is passed through [`Error::redact`] before it is stored.
+
+use crate::json::Value;
+use std::fmt;
+
+/// What kind of failure an [`Error`] is. `as_str` gives the stable `code` string JS sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// The query (filter or page) broke a rule; `path` names the field.
+    InvalidFilter,
+    /// The client options broke a rule; `path` names the option.
+    InvalidOptions,
+    /// An apiKey would have been sent over plain http to a non-loopback host.
+    InsecureTransport,
+    /// The server's answer is not a valid response of this endpoint.
+    InvalidResponse,
+    /// HTTP 401.
+    Authentication,
+    /// HTTP 403.
+    PermissionDenied,
+    /// HTTP 404.
+    NotFound,
+    /// HTTP 422.
+    Unprocessable,
+    /// HTTP 429.
+    RateLimited,
+    /// HTTP 5xx.
+    ServerError,
+    /// Any other non-2xx HTTP status.
+    HttpError,
+    /// The request did not reach the server or the body could not be read.
+    Network,
+    /// No answer within `timeoutMs`.
+    Timeout,
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+}
+
+impl ErrorCode {
+    /// The stable string form (`invalid_filter`, `rate_limited`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidFilter => "invalid_filter",
+            ErrorCode::InvalidOptions => "invalid_options",
+            ErrorCode::InsecureTransport => "insecure_transport",
+            ErrorCode::InvalidResponse => "invalid_response",
+            ErrorCode::Authentication => "authentication",
+            ErrorCode::PermissionDenied => "permission_denied",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Unprocessable => "unprocessable",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::ServerError => "server_error",
+            ErrorCode::HttpError => "http_error",
+            ErrorCode::Network => "network",
+            ErrorCode::Timeout => "timeout",
+            ErrorCode::Aborted => "aborted",
+        }
+    }
+
+    /// The code an HTTP error status maps to (`None` for 1xx-3xx).
+    pub fn from_status(status: u16) -> Option<ErrorCode> {
+        Some(match status {
+            401 => ErrorCode::Authentication,
+            403 => ErrorCode::PermissionDenied,
+            404 => ErrorCode::NotFound,
+            422 => ErrorCode::Unprocessable,
+            429 => ErrorCode::RateLimited,
+            500..=599 => ErrorCode::ServerError,
+            400..=499 | 600..=999 => ErrorCode::HttpError,
+            _ => return None,
+        })
+    }
+}
+
+/// One failure, as JS receives it in a `PortoutsError`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    /// The kind of failure.
+    pub code: ErrorCode,
+    /// What happened and what to do about it.
+    pub message: String,
+    /// The field, option or response location the error is about (`filter.status_in[1]`,
+    /// `data[3].phone_numbers[0]`).
+    pub path: Option<String>,
+    /// The HTTP status, for errors that came with one.
+    pub status: Option<u16>,
+    /// The server's `x-request-id`, when it sent one.
+    pub request_id: Option<String>,
+    /// The Telnyx `errors[]` array of the response body, as received (redacted).
+    pub errors: Option<Value>,
+    /// The page number a list-all call failed on.
+    pub page: Option<u32>,
+    /// Whether trying the same request again may succeed.
+    pub retryable: bool,
+}
+
+impl Error {
+    /// A new error with a code and a message and nothing else.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Error {
+        Error {
+            code,
+            message: message.into(),
+            path: None,
+            status: None,
+            request_id: None,
+            errors: None,
+            page: None,
+            retryable: matches!(
+                code,
+                ErrorCode::RateLimited
+                    | ErrorCode::ServerError
+                    | ErrorCode::Network
+                    | ErrorCode::Timeout
+            ),
+        }
+    }
+
+    /// An `invalid_filter` error about the field at `path`.
+    pub fn invalid_filter(path: &str, reason: &str) -> Error {
+        Error::at(ErrorCode::InvalidFilter, path, reason)
+    }
+
+    /// An `invalid_options` error about the option at `path`.
+    pub fn invalid_options(path: &str, reason: &str) -> Error {
+        Error::at(ErrorCode::InvalidOptions, path, reason)
+    }
+
+    /// An error about the value at `path`, with the message `"{path}: {reason}"`.
+    pub fn at(code: ErrorCode, path: &str, reason: &str) -> Error {
+        let mut e = Error::new(code, format!("{path}: {reason}"));
+        e.path = Some(path.to_string());
+        e
+    }
+
+    /// Replaces every occurrence of `secret` in every text of the error by `[REDACTED]`.
+    /// Called with the apiKey on every error that leaves a request, so a server that echoes
+    /// the Authorization header cannot leak the key through an error.
+    pub fn redact(mut self, secret: Option<&str>) -> Error {
+        let Some(secret) = secret.filter(|s| !s.is_empty()) else {
+            return self;
+        };
+        self.message = redact_str(&self.message, secret);
+        self.path = self.path.map(|p| redact_str(&p, secret));
+        self.request_id = self.request_id.map(|r| redact_str(&r, secret));
+        if let Some(v) = self.errors.as_mut() {
+            v.redact(secret);
+        }
+        self
+    }
+}
+
+/// `text` with every occurrence of `secret` replaced by `[REDACTED]`.
+pub fn redact_str(text: &str, secret: &str) -> String {
+    if secret.is_empty() {
+        text.to_string()
+    } else {
+        text.replace(secret, "[REDACTED]")
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.code.as_str())
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_codes_map_to_codes() {
+        assert_eq!(ErrorCode::from_status(401), Some(ErrorCode::Authentication));
+        assert_eq!(
+            ErrorCode::from_status(403),
+            Some(ErrorCode::PermissionDenied)
+        );
+        assert_eq!(ErrorCode::from_status(404), Some(ErrorCode::NotFound));
+        assert_eq!(ErrorCode::from_status(422), Some(ErrorCode::Unprocessable));
+        assert_eq!(ErrorCode::from_status(429), Some(ErrorCode::RateLimited));
+        assert_eq!(ErrorCode::from_status(503), Some(ErrorCode::ServerError));
+        assert_eq!(ErrorCode::from_status(418), Some(ErrorCode::HttpError));
+        assert_eq!(ErrorCode::from_status(302), None);
+    }
+
+    #[test]
+    fn retryable_follows_the_code() {
+        assert!(Error::new(ErrorCode::Timeout, "x").retryable);
+        assert!(!Error::new(ErrorCode::InvalidFilter, "x").retryable);
+    }
+
+    #[test]
+    fn redact_removes_the_secret_everywhere() {
+        let mut e = Error::new(ErrorCode::Authentication, "bad key KEY123 given");
+        e.errors = Some(Value::Str("Bearer KEY123".into()));
+        e.path = Some("KEY123".into());
+        let e = e.redact(Some("KEY123"));
+        assert!(!format!("{e:?}").contains("KEY123"));
+        assert!(e.message.contains("[REDACTED]"));
+    }
+}

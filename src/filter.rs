@@ -1,0 +1,845 @@
+//! The list query — filter and page — as a typed model, and its validation from an
+//! [`Input`] tree. Every rule lives here, once: the wasm boundary and the query-string parser
+//! both feed [`ListQuery::from_input`].
+
+use crate::datetime::{parse_instant, DayEnd};
+use crate::error::Error;
+use crate::input::Input;
+use crate::model::Status;
+use crate::suggest::did_you_mean;
+
+/// At most this many items in an array filter.
+pub const MAX_ARRAY_ITEMS: usize = 100;
+/// At most this many characters in a text value.
+pub const MAX_TEXT_CHARS: usize = 256;
+/// The largest `page.size` the API accepts.
+pub const MAX_PAGE_SIZE: u32 = 250;
+
+/// An inclusive date range (`filter[inserted_at][gte]`, `filter[inserted_at][lte]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateRange {
+    /// Greater than or equal to this RFC 3339 date-time or date.
+    pub gte: Option<String>,
+    /// Less than or equal to this RFC 3339 date-time or date.
+    pub lte: Option<String>,
+}
+
+impl DateRange {
+    /// True when neither end is set.
+    pub fn is_empty(&self) -> bool {
+        self.gte.is_none() && self.lte.is_none()
+    }
+}
+
+/// The `filter[...]` parameters of `GET /portouts`, validated.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PortoutFilter {
+    /// New carrier name.
+    pub carrier_name: Option<String>,
+    /// ISO 3166-1 alpha-2 country code (upper case).
+    pub country_code: Option<String>,
+    /// Any of these country codes (upper case).
+    pub country_code_in: Option<Vec<String>>,
+    /// Same day as this FOC date.
+    pub foc_date: Option<String>,
+    /// Created within this range.
+    pub inserted_at: DateRange,
+    /// An E.164 number on the port-out.
+    pub phone_number: Option<String>,
+    /// Port order number.
+    pub pon: Option<String>,
+    /// Ported out within this range.
+    pub ported_out_at: DateRange,
+    /// New carrier SPID.
+    pub spid: Option<String>,
+    /// Exactly this status.
+    pub status: Option<Status>,
+    /// Any of these statuses.
+    pub status_in: Option<Vec<Status>>,
+    /// The port-out's support key.
+    pub support_key: Option<String>,
+}
+
+/// `page[number]` and `page[size]`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: Option<u32>,
+    /// Records a page, 1..=250.
+    pub size: Option<u32>,
+}
+
+/// A whole list query: what `listPortouts(query)` and `buildPortoutsQuery(query)` take.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListQuery {
+    /// The filter.
+    pub filter: PortoutFilter,
+    /// The page.
+    pub page: Page,
+}
+
+/// The filter's field names, in the fixed order the query string uses.
+pub const FILTER_FIELDS: [&str; 12] = [
+    "carrier_name",
+    "country_code",
+    "country_code_in",
+    "foc_date",
+    "inserted_at",
+    "phone_number",
+    "pon",
+    "ported_out_at",
+    "spid",
+    "status",
+    "status_in",
+    "support_key",
+];
+
+const QUERY_KEYS: &[(&str, &str)] = &[
+    ("filter", "filter"),
+    ("page", "page"),
+    ("page.size", "page.size"),
+    ("page.number", "page.number"),
+];
+
+impl ListQuery {
+    /// Validates a JS query object (`{ filter?, page? }`, or the official SDK's flat
+    /// `'page[number]'` / `'page[size]'` keys). `undefined`/`null` is the empty query.
+    pub fn from_input(input: &Input) -> Result<ListQuery, Error> {
+        let members = match input {
+            Input::Undefined | Input::Null => return Ok(ListQuery::default()),
+            Input::Object(m) => m,
+            other => {
+                return Err(Error::invalid_filter(
+                    "query",
+                    &format!(
+                        "must be an object like {{ filter, page }}, got {}",
+                        other.describe()
+                    ),
+                ))
+            }
+        };
+        let mut q = ListQuery::default();
+        let mut nested_page = false;
+        let mut flat_page = false;
+        for (key, value) in members {
+            match key.as_str() {
+                "filter" => q.filter = filter_from_input(value)?,
+                "page" => {
+                    nested_page |= !value.is_unset();
+                    q.page = page_from_input(value)?;
+                }
+                "page[number]" => {
+                    flat_page |= !value.is_unset();
+                    q.page.number = page_number(value, "page[number]", 1, u32::MAX)?;
+                }
+                "page[size]" => {
+                    flat_page |= !value.is_unset();
+                    q.page.size = page_number(value, "page[size]", 1, MAX_PAGE_SIZE)?;
+                }
+                other => return Err(unknown_top_level_key(other)),
+            }
+        }
+        if nested_page && flat_page {
+            return Err(Error::invalid_filter(
+                "page",
+                "use either page: { number, size } or the flat 'page[number]'/'page[size]' keys, not both",
+            ));
+        }
+        Ok(q)
+    }
+}
+
+fn unknown_top_level_key(key: &str) -> Error {
+    if FILTER_FIELDS.contains(&key) {
+        return Error::invalid_filter(
+            key,
+            &format!("unknown query key; filters go inside filter: {{ {key}: ... }} (did you mean filter.{key}?)"),
+        );
+    }
+    unknown_key(key, key, QUERY_KEYS, "query keys are filter and page")
+}
+
+/// An `invalid_filter` error for an unknown key, with a suggestion when one is close.
+fn unknown_key(path: &str, key: &str, candidates: &[(&str, &str)], known: &str) -> Error {
+    let reason = match did_you_mean(key, candidates) {
+        Some(s) => format!("unknown key '{}' (did you mean '{s}'?)", printable(key)),
+        None => format!("unknown key '{}'; {known}", printable(key)),
+    };
+    Error::invalid_filter(path, &reason)
+}
+
+/// `key` shortened and with control characters escaped, for messages.
+pub fn printable(key: &str) -> String {
+    let mut out: String = key
+        .chars()
+        .take(64)
+        .flat_map(char::escape_default)
+        .collect();
+    if key.chars().count() > 64 {
+        out.push('…');
+    }
+    out
+}
+
+fn page_from_input(value: &Input) -> Result<Page, Error> {
+    let members = match value {
+        Input::Undefined | Input::Null => return Ok(Page::default()),
+        Input::Object(m) => m,
+        other => {
+            return Err(Error::invalid_filter(
+                "page",
+                &format!(
+                    "must be an object like {{ number, size }}, got {}",
+                    other.describe()
+                ),
+            ))
+        }
+    };
+    let mut page = Page::default();
+    for (key, v) in members {
+        match key.as_str() {
+            "number" => page.number = page_number(v, "page.number", 1, u32::MAX)?,
+            "size" => page.size = page_number(v, "page.size", 1, MAX_PAGE_SIZE)?,
+            other => {
+                return Err(unknown_key(
+                    &format!("page.{}", printable(other)),
+                    other,
+                    &[("number", "number"), ("size", "size")],
+                    "page has number and size",
+                ))
+            }
+        }
+    }
+    Ok(page)
+}
+
+fn page_number(v: &Input, path: &str, min: u32, max: u32) -> Result<Option<u32>, Error> {
+    match v {
+        Input::Undefined | Input::Null => Ok(None),
+        Input::Number(n) if n.fract() == 0.0 && *n >= f64::from(min) && *n <= f64::from(max) => {
+            // In range and integral, so the conversion is exact.
+            Ok(Some(*n as u32))
+        }
+        Input::Number(n) if n.is_finite() && n.fract() == 0.0 => {
+            let range = if max == u32::MAX {
+                format!("at least {min}")
+            } else {
+                format!("between {min} and {max}")
+            };
+            Err(Error::invalid_filter(
+                path,
+                &format!("must be {range}, got {n}"),
+            ))
+        }
+        Input::Number(n) if n.is_finite() => Err(Error::invalid_filter(
+            path,
+            &format!("must be an integer, got {n}"),
+        )),
+        other => Err(Error::invalid_filter(
+            path,
+            &format!("must be an integer, got {}", other.describe()),
+        )),
+    }
+}
+
+fn filter_from_input(value: &Input) -> Result<PortoutFilter, Error> {
+    let members = match value {
+        Input::Undefined | Input::Null => return Ok(PortoutFilter::default()),
+        Input::Object(m) => m,
+        other => {
+            return Err(Error::invalid_filter(
+                "filter",
+                &format!("must be an object, got {}", other.describe()),
+            ))
+        }
+    };
+    let mut f = PortoutFilter::default();
+    for (key, v) in members {
+        let path = format!("filter.{}", printable(key));
+        match key.as_str() {
+            "carrier_name" => f.carrier_name = text(v, &path)?,
+            "country_code" => {
+                f.country_code = text(v, &path)?.map(|c| country(&c, &path)).transpose()?
+            }
+            "country_code_in" => {
+                f.country_code_in = array(v, &path, |item, p| country(&text_item(item, p)?, p))?
+            }
+            "foc_date" => f.foc_date = date(v, &path)?,
+            "inserted_at" => f.inserted_at = range(v, &path)?,
+            "phone_number" => {
+                f.phone_number = text(v, &path)?.map(|n| e164(n, &path)).transpose()?
+            }
+            "pon" => f.pon = text(v, &path)?,
+            "ported_out_at" => f.ported_out_at = range(v, &path)?,
+            "spid" => f.spid = text(v, &path)?,
+            "status" => f.status = text(v, &path)?.map(|s| status(&s, &path)).transpose()?,
+            "status_in" => {
+                f.status_in = array(v, &path, |item, p| status(&text_item(item, p)?, p))?
+            }
+            "support_key" => f.support_key = text(v, &path)?,
+            other => {
+                let candidates: Vec<(&str, &str)> = FILTER_FIELDS
+                    .iter()
+                    .map(|f| (*f, *f))
+                    .chain([
+                        ("page", "page (at the top level, not in filter)"),
+                        ("page_size", "page.size (at the top level)"),
+                    ])
+                    .collect();
+                return Err(unknown_key(
+                    &path,
+                    other,
+                    &candidates,
+                    "see PortoutFilter for the filter names",
+                ));
+            }
+        }
+    }
+    Ok(f)
+}
+
+/// A text value: a non-empty string of at most 256 chars with no control characters.
+fn text(v: &Input, path: &str) -> Result<Option<String>, Error> {
+    if v.is_unset() {
+        return Ok(None);
+    }
+    text_item(v, path).map(Some)
+}
+
+fn text_item(v: &Input, path: &str) -> Result<String, Error> {
+    let s = match v {
+        Input::String(s) => s,
+        Input::BrokenString => {
+            return Err(Error::invalid_filter(
+                path,
+                "contains an unpaired UTF-16 surrogate (broken text)",
+            ))
+        }
+        other => {
+            return Err(Error::invalid_filter(
+                path,
+                &format!("must be a string, got {}", other.describe()),
+            ))
+        }
+    };
+    check_text(s, path)?;
+    Ok(s.clone())
+}
+
+/// The rules every text value follows.
+pub fn check_text(s: &str, path: &str) -> Result<(), Error> {
+    if s.is_empty() {
+        return Err(Error::invalid_filter(
+            path,
+            "must not be empty (leave it out to not filter on it)",
+        ));
+    }
+    if s.chars().count() > MAX_TEXT_CHARS {
+        return Err(Error::invalid_filter(
+            path,
+            &format!("must be at most {MAX_TEXT_CHARS} characters"),
+        ));
+    }
+    if s.chars().any(char::is_control) {
+        return Err(Error::invalid_filter(
+            path,
+            "must not contain control characters (newlines, tabs, NUL, ...)",
+        ));
+    }
+    Ok(())
+}
+
+fn array<T>(
+    v: &Input,
+    path: &str,
+    item: impl Fn(&Input, &str) -> Result<T, Error>,
+) -> Result<Option<Vec<T>>, Error> {
+    let items = match v {
+        Input::Undefined | Input::Null => return Ok(None),
+        Input::Array(items) => items,
+        other => {
+            return Err(Error::invalid_filter(
+                path,
+                &format!("must be an array, got {}", other.describe()),
+            ))
+        }
+    };
+    if items.is_empty() {
+        return Err(Error::invalid_filter(
+            path,
+            "must not be empty (leave it out to not filter on it)",
+        ));
+    }
+    if items.len() > MAX_ARRAY_ITEMS {
+        return Err(Error::invalid_filter(
+            path,
+            &format!("must have at most {MAX_ARRAY_ITEMS} items"),
+        ));
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| item(x, &format!("{path}[{i}]")))
+        .collect::<Result<Vec<T>, Error>>()
+        .map(Some)
+}
+
+fn status(s: &str, path: &str) -> Result<Status, Error> {
+    Status::parse(s).ok_or_else(|| {
+        let names: Vec<(&str, &str)> = Status::ALL.iter().map(|s| (s.as_str(), s.as_str())).collect();
+        let hint = did_you_mean(s, &names).map(|m| format!(" (did you mean '{m}'?)")).unwrap_or_default();
+        Error::invalid_filter(
+            path,
+            &format!(
+                "'{}' is not a port-out status{hint}; use one of pending, authorized, ported, rejected, rejected-pending, canceled",
+                printable(s)
+            ),
+        )
+    })
+}
+
+fn country(s: &str, path: &str) -> Result<String, Error> {
+    let upper = s.to_ascii_uppercase();
+    if upper.len() == 2 && upper.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(upper)
+    } else {
+        Err(Error::invalid_filter(
+            path,
+            &format!(
+                "'{}' is not an ISO 3166-1 alpha-2 country code (like US or GB)",
+                printable(s)
+            ),
+        ))
+    }
+}
+
+fn e164(n: String, path: &str) -> Result<String, Error> {
+    let digits = n.strip_prefix('+').unwrap_or("");
+    let ok = (2..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    if ok {
+        Ok(n)
+    } else {
+        Err(Error::invalid_filter(
+            path,
+            &format!(
+                "'{}' is not an E.164 phone number ('+' then 2 to 15 digits, like +13035551212)",
+                printable(&n)
+            ),
+        ))
+    }
+}
+
+fn date(v: &Input, path: &str) -> Result<Option<String>, Error> {
+    match v {
+        Input::Undefined | Input::Null => Ok(None),
+        Input::Date(Some(iso)) => Ok(Some(iso.clone())),
+        Input::Date(None) => Err(Error::invalid_filter(path, "is an invalid Date")),
+        Input::String(_) | Input::BrokenString => {
+            let s = text_item(v, path)?;
+            parse_instant(&s, DayEnd::Start).map_err(|why| Error::invalid_filter(path, why))?;
+            Ok(Some(s))
+        }
+        other => Err(Error::invalid_filter(
+            path,
+            &format!("must be a date string or a Date, got {}", other.describe()),
+        )),
+    }
+}
+
+fn range(v: &Input, path: &str) -> Result<DateRange, Error> {
+    let members = match v {
+        Input::Undefined | Input::Null => return Ok(DateRange::default()),
+        Input::Object(m) => m,
+        other => {
+            return Err(Error::invalid_filter(
+                path,
+                &format!(
+                    "must be an object like {{ gte, lte }}, got {}",
+                    other.describe()
+                ),
+            ))
+        }
+    };
+    let mut r = DateRange::default();
+    for (key, value) in members {
+        let p = format!("{path}.{}", printable(key));
+        match key.as_str() {
+            "gte" => r.gte = date(value, &p)?,
+            "lte" => r.lte = date(value, &p)?,
+            other => {
+                return Err(unknown_key(
+                    &p,
+                    other,
+                    &[("gte", "gte"), ("lte", "lte"), ("gt", "gte"), ("lt", "lte")],
+                    "a range has gte and lte",
+                ))
+            }
+        }
+    }
+    if let (Some(gte), Some(lte)) = (&r.gte, &r.lte) {
+        let from =
+            parse_instant(gte, DayEnd::Start).map_err(|why| Error::invalid_filter(path, why))?;
+        let to = parse_instant(lte, DayEnd::End).map_err(|why| Error::invalid_filter(path, why))?;
+        if from > to {
+            return Err(Error::invalid_filter(
+                path,
+                &format!("gte ({gte}) is after lte ({lte})"),
+            ));
+        }
+    }
+    Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    fn obj(members: &[(&str, Input)]) -> Input {
+        Input::Object(
+            members
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        )
+    }
+    fn s(v: &str) -> Input {
+        Input::String(v.into())
+    }
+    fn filter(members: &[(&str, Input)]) -> Result<ListQuery, Error> {
+        ListQuery::from_input(&obj(&[("filter", obj(members))]))
+    }
+    fn err_path(r: Result<ListQuery, Error>) -> (ErrorCode, String, String) {
+        match r {
+            Ok(q) => panic!("expected an error, got {q:?}"),
+            Err(e) => (e.code, e.path.unwrap_or_default(), e.message),
+        }
+    }
+
+    #[test]
+    fn empty_and_unset_queries_are_empty() {
+        assert_eq!(
+            ListQuery::from_input(&Input::Undefined),
+            Ok(ListQuery::default())
+        );
+        assert_eq!(
+            ListQuery::from_input(&Input::Null),
+            Ok(ListQuery::default())
+        );
+        assert_eq!(
+            ListQuery::from_input(&obj(&[("filter", Input::Null)])),
+            Ok(ListQuery::default())
+        );
+        assert_eq!(
+            filter(&[("pon", Input::Undefined)]),
+            Ok(ListQuery::default())
+        );
+    }
+
+    #[test]
+    fn accepts_every_filter() {
+        let q = filter(&[
+            ("carrier_name", s("AT&T")),
+            ("country_code", s("us")),
+            ("country_code_in", Input::Array(vec![s("ca"), s("US")])),
+            ("foc_date", s("2024-09-04")),
+            (
+                "inserted_at",
+                obj(&[
+                    ("gte", s("2024-01-01T00:00:00Z")),
+                    ("lte", Input::Date(Some("2024-02-01T00:00:00.000Z".into()))),
+                ]),
+            ),
+            ("phone_number", s("+13035551212")),
+            ("pon", s("00000000")),
+            ("ported_out_at", obj(&[("lte", s("2024-09-04"))])),
+            ("spid", s("ABCD")),
+            ("status", s("rejected-pending")),
+            ("status_in", Input::Array(vec![s("pending"), s("ported")])),
+            ("support_key", s("PO_764725")),
+        ])
+        .map(|q| q.filter);
+        let f = q.as_ref().ok();
+        assert_eq!(
+            f.and_then(|f| f.country_code.clone()).as_deref(),
+            Some("US")
+        );
+        assert_eq!(
+            f.and_then(|f| f.country_code_in.clone()),
+            Some(vec!["CA".to_string(), "US".to_string()])
+        );
+        assert_eq!(f.and_then(|f| f.status), Some(Status::RejectedPending));
+        assert_eq!(
+            f.and_then(|f| f.inserted_at.lte.clone()).as_deref(),
+            Some("2024-02-01T00:00:00.000Z")
+        );
+    }
+
+    #[test]
+    fn rejects_each_bad_value_naming_the_field() {
+        type Case<'a> = (Vec<(&'a str, Input)>, &'a str, &'a str);
+        let cases: Vec<Case> = vec![
+            (
+                vec![("status", s("done"))],
+                "filter.status",
+                "not a port-out status",
+            ),
+            (
+                vec![("status", s("Pending"))],
+                "filter.status",
+                "did you mean 'pending'",
+            ),
+            (
+                vec![("status_in", Input::Array(vec![s("pending"), s("nope")]))],
+                "filter.status_in[1]",
+                "not a port-out status",
+            ),
+            (
+                vec![("status_in", Input::Array(vec![]))],
+                "filter.status_in",
+                "must not be empty",
+            ),
+            (
+                vec![("status_in", s("pending"))],
+                "filter.status_in",
+                "must be an array",
+            ),
+            (
+                vec![("status_in", Input::Array(vec![s("pending"); 101]))],
+                "filter.status_in",
+                "at most 100",
+            ),
+            (
+                vec![("country_code", s("USA"))],
+                "filter.country_code",
+                "alpha-2",
+            ),
+            (
+                vec![("country_code", s("u1"))],
+                "filter.country_code",
+                "alpha-2",
+            ),
+            (
+                vec![(
+                    "country_code_in",
+                    Input::Array(vec![s("GB"), Input::Number(1.0)]),
+                )],
+                "filter.country_code_in[1]",
+                "must be a string, got a number",
+            ),
+            (
+                vec![("phone_number", s("3035551212"))],
+                "filter.phone_number",
+                "E.164",
+            ),
+            (
+                vec![("phone_number", s("+0123"))],
+                "filter.phone_number",
+                "E.164",
+            ),
+            (
+                vec![("phone_number", s("+1"))],
+                "filter.phone_number",
+                "E.164",
+            ),
+            (
+                vec![("phone_number", s("+1234567890123456"))],
+                "filter.phone_number",
+                "E.164",
+            ),
+            (
+                vec![("phone_number", Input::Number(13035551212.0))],
+                "filter.phone_number",
+                "must be a string",
+            ),
+            (
+                vec![("foc_date", s("tomorrow"))],
+                "filter.foc_date",
+                "RFC 3339",
+            ),
+            (
+                vec![("foc_date", Input::Date(None))],
+                "filter.foc_date",
+                "invalid Date",
+            ),
+            (
+                vec![("foc_date", Input::Number(0.0))],
+                "filter.foc_date",
+                "date string or a Date",
+            ),
+            (
+                vec![("inserted_at", s("2024-01-01"))],
+                "filter.inserted_at",
+                "must be an object",
+            ),
+            (
+                vec![("inserted_at", obj(&[("gt", s("2024-01-01"))]))],
+                "filter.inserted_at.gt",
+                "did you mean 'gte'",
+            ),
+            (
+                vec![(
+                    "inserted_at",
+                    obj(&[("gte", s("2024-02-01")), ("lte", s("2024-01-01"))]),
+                )],
+                "filter.inserted_at",
+                "is after lte",
+            ),
+            (
+                vec![("ported_out_at", obj(&[("lte", s("2024-02-30"))]))],
+                "filter.ported_out_at.lte",
+                "RFC 3339",
+            ),
+            (vec![("pon", s(""))], "filter.pon", "must not be empty"),
+            (vec![("pon", s("a\nb"))], "filter.pon", "control characters"),
+            (
+                vec![("spid", s(&"x".repeat(257)))],
+                "filter.spid",
+                "at most 256",
+            ),
+            (
+                vec![("spid", Input::BrokenString)],
+                "filter.spid",
+                "surrogate",
+            ),
+            (
+                vec![("carrier_name", Input::Opaque("symbol"))],
+                "filter.carrier_name",
+                "got a symbol",
+            ),
+            (
+                vec![("support_key", Input::Bool(true))],
+                "filter.support_key",
+                "got a boolean",
+            ),
+            (
+                vec![("statusIn", s("x"))],
+                "filter.statusIn",
+                "did you mean 'status_in'",
+            ),
+            (
+                vec![("page_size", Input::Number(5.0))],
+                "filter.page_size",
+                "did you mean 'page.size",
+            ),
+            (
+                vec![("__proto__", obj(&[]))],
+                "filter.__proto__",
+                "unknown key",
+            ),
+        ];
+        for (members, path, reason) in cases {
+            let (code, p, msg) = err_path(filter(&members));
+            assert_eq!(code, ErrorCode::InvalidFilter);
+            assert_eq!(p, path, "{msg}");
+            assert!(msg.contains(reason), "{msg} should contain {reason}");
+        }
+    }
+
+    #[test]
+    fn same_day_range_with_dates_is_allowed() {
+        assert!(filter(&[(
+            "inserted_at",
+            obj(&[("gte", s("2024-01-01")), ("lte", s("2024-01-01"))])
+        )])
+        .is_ok());
+        assert!(filter(&[(
+            "inserted_at",
+            obj(&[("gte", s("2024-01-01T10:00:00Z")), ("lte", s("2024-01-01"))])
+        )])
+        .is_ok());
+    }
+
+    #[test]
+    fn validates_page_numbers() {
+        let page = |n: Input, sz: Input| {
+            ListQuery::from_input(&obj(&[("page", obj(&[("number", n), ("size", sz)]))]))
+        };
+        assert_eq!(
+            page(Input::Number(2.0), Input::Number(250.0)).map(|q| q.page),
+            Ok(Page {
+                number: Some(2),
+                size: Some(250)
+            })
+        );
+        for (n, sz, path, reason) in [
+            (
+                Input::Number(0.0),
+                Input::Undefined,
+                "page.number",
+                "at least 1",
+            ),
+            (
+                Input::Number(1.5),
+                Input::Undefined,
+                "page.number",
+                "must be an integer",
+            ),
+            (
+                Input::Number(f64::NAN),
+                Input::Undefined,
+                "page.number",
+                "got NaN",
+            ),
+            (
+                Input::Number(f64::INFINITY),
+                Input::Undefined,
+                "page.number",
+                "got Infinity",
+            ),
+            (s("2"), Input::Undefined, "page.number", "got a string"),
+            (
+                Input::Undefined,
+                Input::Number(251.0),
+                "page.size",
+                "between 1 and 250",
+            ),
+            (
+                Input::Undefined,
+                Input::Number(0.0),
+                "page.size",
+                "between 1 and 250",
+            ),
+        ] {
+            let (_, p, msg) = err_path(page(n, sz));
+            assert_eq!(p, path);
+            assert!(msg.contains(reason), "{msg}");
+        }
+    }
+
+    #[test]
+    fn accepts_the_sdk_flat_page_keys_but_not_both_forms() {
+        let flat = ListQuery::from_input(&obj(&[
+            ("page[number]", Input::Number(3.0)),
+            ("page[size]", Input::Number(10.0)),
+        ]));
+        assert_eq!(
+            flat.map(|q| q.page),
+            Ok(Page {
+                number: Some(3),
+                size: Some(10)
+            })
+        );
+        let both = ListQuery::from_input(&obj(&[
+            ("page[size]", Input::Number(3.0)),
+            ("page", obj(&[("number", Input::Number(1.0))])),
+        ]));
+        assert_eq!(err_path(both).1, "page");
+    }
+
+    #[test]
+    fn top_level_mistakes_get_suggestions() {
+        let (_, p, msg) = err_path(ListQuery::from_input(&obj(&[(
+            "page_size",
+            Input::Number(5.0),
+        )])));
+        assert_eq!(p, "page_size");
+        assert!(msg.contains("did you mean 'page.size'"), "{msg}");
+        let (_, _, msg) = err_path(ListQuery::from_input(&obj(&[("status", s("pending"))])));
+        assert!(msg.contains("filter.status"), "{msg}");
+        let (_, p, _) = err_path(ListQuery::from_input(&Input::Array(vec![])));
+        assert_eq!(p, "query");
+    }
+}

@@ -1,0 +1,621 @@
+//! A small JSON reader over bytes that never panics and allocates nothing while it scans.
+//!
+//! The library does not build JS objects from Rust (that is the slowest path measured): the
+//! response validator uses this [`Reader`] to check the bytes, and V8's `JSON.parse` builds
+//! the objects. The grammar is RFC 8259, as `JSON.parse` accepts it. [`parse_value`] builds a
+//! [`Value`] tree for the few small documents the library reads itself (error bodies).
+
+/// Deepest nesting accepted anywhere in a document. Responses of this API nest 3 levels.
+pub const MAX_DEPTH: u32 = 128;
+
+/// Why the bytes are not the JSON expected at some position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxError {
+    /// The document ends in the middle of a value.
+    UnexpectedEnd,
+    /// A byte that cannot start or continue what came before.
+    UnexpectedByte,
+    /// A string with a raw control character or a bad escape.
+    BadString,
+    /// A number that JSON's grammar does not allow.
+    BadNumber,
+    /// Nesting deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// More content after the top-level value.
+    TrailingContent,
+}
+
+impl SyntaxError {
+    /// A short description for error messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SyntaxError::UnexpectedEnd => "the body ends in the middle of a value (truncated?)",
+            SyntaxError::UnexpectedByte => "the body is not JSON",
+            SyntaxError::BadString => "a string has a raw control character or a bad escape",
+            SyntaxError::BadNumber => "a number is malformed",
+            SyntaxError::TooDeep => "values are nested too deeply",
+            SyntaxError::TrailingContent => "there is more content after the JSON value",
+        }
+    }
+}
+
+/// The JSON type of the value at the reader's position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool,
+    /// a number
+    Number,
+    /// a string
+    String,
+    /// `[...]`
+    Array,
+    /// `{...}`
+    Object,
+}
+
+impl Kind {
+    /// "a string", "an array", ... for messages.
+    pub fn article_name(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "a boolean",
+            Kind::Number => "a number",
+            Kind::String => "a string",
+            Kind::Array => "an array",
+            Kind::Object => "an object",
+        }
+    }
+}
+
+/// A string token: its raw bytes between the quotes and whether it holds escapes.
+#[derive(Debug, Clone, Copy)]
+pub struct RawStr<'a> {
+    /// The bytes between the quotes, escapes not decoded.
+    pub raw: &'a [u8],
+    /// True when `raw` contains a backslash escape.
+    pub escaped: bool,
+}
+
+impl RawStr<'_> {
+    /// True when the decoded string equals `s`.
+    pub fn eq_str(&self, s: &str) -> bool {
+        if self.escaped {
+            decode_string(self.raw).as_deref() == Some(s)
+        } else {
+            self.raw == s.as_bytes()
+        }
+    }
+
+    /// The decoded text (escapes resolved; lone surrogates become U+FFFD).
+    pub fn decode(&self) -> Option<String> {
+        if self.escaped {
+            decode_string(self.raw)
+        } else {
+            std::str::from_utf8(self.raw).ok().map(str::to_string)
+        }
+    }
+}
+
+/// A cursor over a JSON document held in memory.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+type R<T> = Result<T, SyntaxError>;
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `bytes`. A leading UTF-8 byte order mark is skipped, as
+    /// browsers' `TextDecoder` does.
+    pub fn new(bytes: &'a [u8]) -> Reader<'a> {
+        let pos = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            3
+        } else {
+            0
+        };
+        Reader { bytes, pos }
+    }
+
+    /// The byte offset of the cursor.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    fn byte(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.byte() {
+            self.pos += 1;
+        }
+    }
+
+    /// The kind of the next value, after skipping white space.
+    pub fn peek_kind(&mut self) -> R<Kind> {
+        self.skip_ws();
+        match self.byte() {
+            None => Err(SyntaxError::UnexpectedEnd),
+            Some(b'n') => Ok(Kind::Null),
+            Some(b't' | b'f') => Ok(Kind::Bool),
+            Some(b'"') => Ok(Kind::String),
+            Some(b'[') => Ok(Kind::Array),
+            Some(b'{') => Ok(Kind::Object),
+            Some(b'-' | b'0'..=b'9') => Ok(Kind::Number),
+            Some(_) => Err(SyntaxError::UnexpectedByte),
+        }
+    }
+
+    /// Checks that only white space follows the top-level value.
+    pub fn finish(&mut self) -> R<()> {
+        self.skip_ws();
+        if self.pos < self.bytes.len() {
+            Err(SyntaxError::TrailingContent)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> R<()> {
+        let end = self.pos.saturating_add(word.len());
+        match self.bytes.get(self.pos..end) {
+            Some(s) if s == word => {
+                self.pos = end;
+                Ok(())
+            }
+            Some(_) => Err(SyntaxError::UnexpectedByte),
+            None => Err(SyntaxError::UnexpectedEnd),
+        }
+    }
+
+    /// Reads `null`.
+    pub fn null(&mut self) -> R<()> {
+        self.skip_ws();
+        self.literal(b"null")
+    }
+
+    /// Reads `true` or `false`.
+    pub fn boolean(&mut self) -> R<bool> {
+        self.skip_ws();
+        if self.byte() == Some(b't') {
+            self.literal(b"true").map(|_| true)
+        } else {
+            self.literal(b"false").map(|_| false)
+        }
+    }
+
+    /// Reads a number and returns its text (valid per JSON's grammar).
+    pub fn number(&mut self) -> R<&'a str> {
+        self.skip_ws();
+        let start = self.pos;
+        if self.byte() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.byte() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            None => return Err(SyntaxError::UnexpectedEnd),
+            Some(_) => return Err(SyntaxError::BadNumber),
+        }
+        if self.byte() == Some(b'.') {
+            self.pos += 1;
+            self.require_digits()?;
+        }
+        if let Some(b'e' | b'E') = self.byte() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.byte() {
+                self.pos += 1;
+            }
+            self.require_digits()?;
+        }
+        let text = self.bytes.get(start..self.pos).unwrap_or_default();
+        std::str::from_utf8(text).map_err(|_| SyntaxError::BadNumber)
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.byte() {
+            self.pos += 1;
+        }
+    }
+
+    fn require_digits(&mut self) -> R<()> {
+        match self.byte() {
+            Some(b'0'..=b'9') => {
+                self.digits();
+                Ok(())
+            }
+            None => Err(SyntaxError::UnexpectedEnd),
+            Some(_) => Err(SyntaxError::BadNumber),
+        }
+    }
+
+    /// Reads a string token. The document must be valid UTF-8 (checked by the caller once).
+    pub fn string(&mut self) -> R<RawStr<'a>> {
+        self.skip_ws();
+        if self.byte() != Some(b'"') {
+            return Err(self.unexpected());
+        }
+        self.pos += 1;
+        let start = self.pos;
+        let mut escaped = false;
+        loop {
+            // Fast path: run over ordinary bytes.
+            let rest = self.bytes.get(self.pos..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .ok_or(SyntaxError::UnexpectedEnd)?;
+            self.pos += run;
+            match self.byte() {
+                Some(b'"') => {
+                    let raw = self.bytes.get(start..self.pos).unwrap_or_default();
+                    self.pos += 1;
+                    return Ok(RawStr { raw, escaped });
+                }
+                Some(b'\\') => {
+                    escaped = true;
+                    self.pos += 1;
+                    match self.byte() {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                            self.pos += 1
+                        }
+                        Some(b'u') => {
+                            self.pos += 1;
+                            for _ in 0..4 {
+                                match self.byte() {
+                                    Some(b) if b.is_ascii_hexdigit() => self.pos += 1,
+                                    None => return Err(SyntaxError::UnexpectedEnd),
+                                    Some(_) => return Err(SyntaxError::BadString),
+                                }
+                            }
+                        }
+                        None => return Err(SyntaxError::UnexpectedEnd),
+                        Some(_) => return Err(SyntaxError::BadString),
+                    }
+                }
+                _ => return Err(SyntaxError::BadString),
+            }
+        }
+    }
+
+    fn unexpected(&self) -> SyntaxError {
+        if self.pos >= self.bytes.len() {
+            SyntaxError::UnexpectedEnd
+        } else {
+            SyntaxError::UnexpectedByte
+        }
+    }
+
+    fn punct(&mut self, b: u8) -> R<()> {
+        self.skip_ws();
+        if self.byte() == Some(b) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    /// Reads `[`; then call [`Reader::next_item`] before each element.
+    pub fn begin_array(&mut self) -> R<()> {
+        self.punct(b'[')
+    }
+
+    /// Before element `index` of an array: `Ok(true)` when an element follows (its separator
+    /// consumed), `Ok(false)` when the array ended (`]` consumed).
+    pub fn next_item(&mut self, index: usize) -> R<bool> {
+        self.skip_ws();
+        match self.byte() {
+            Some(b']') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(b',') if index > 0 => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(_) if index == 0 => Ok(true),
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    /// Reads `{`; then call [`Reader::next_key`] before each member.
+    pub fn begin_object(&mut self) -> R<()> {
+        self.punct(b'{')
+    }
+
+    /// Before member `index` of an object: the member's key (its `:` consumed), or `None`
+    /// when the object ended (`}` consumed).
+    pub fn next_key(&mut self, index: usize) -> R<Option<RawStr<'a>>> {
+        self.skip_ws();
+        match self.byte() {
+            Some(b'}') => {
+                self.pos += 1;
+                return Ok(None);
+            }
+            Some(b',') if index > 0 => self.pos += 1,
+            Some(_) if index == 0 => {}
+            _ => return Err(self.unexpected()),
+        }
+        let key = self.string()?;
+        self.punct(b':')?;
+        Ok(Some(key))
+    }
+
+    /// Skips one value of any kind, nested at most `MAX_DEPTH - depth` levels.
+    pub fn skip_value(&mut self, depth: u32) -> R<()> {
+        if depth >= MAX_DEPTH {
+            return Err(SyntaxError::TooDeep);
+        }
+        match self.peek_kind()? {
+            Kind::Null => self.null(),
+            Kind::Bool => self.boolean().map(|_| ()),
+            Kind::Number => self.number().map(|_| ()),
+            Kind::String => self.string().map(|_| ()),
+            Kind::Array => {
+                self.begin_array()?;
+                let mut i = 0;
+                while self.next_item(i)? {
+                    self.skip_value(depth + 1)?;
+                    i += 1;
+                }
+                Ok(())
+            }
+            Kind::Object => {
+                self.begin_object()?;
+                let mut i = 0;
+                while self.next_key(i)?.is_some() {
+                    self.skip_value(depth + 1)?;
+                    i += 1;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Decodes the raw bytes of a JSON string (between the quotes). `None` on a bad escape.
+pub fn decode_string(raw: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(raw).ok()?;
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let decoded = match chars.next()? {
+            '"' => '"',
+            '\\' => '\\',
+            '/' => '/',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'u' => {
+                let hi = hex4(&mut chars)?;
+                if (0xD800..0xDC00).contains(&hi) {
+                    // A high surrogate: pair it with a following \uDC00..\uDFFF if present.
+                    let mut look = chars.clone();
+                    let lo = match (look.next(), look.next()) {
+                        (Some('\\'), Some('u')) => hex4(&mut look),
+                        _ => None,
+                    };
+                    match lo {
+                        Some(lo) if (0xDC00..0xE000).contains(&lo) => {
+                            chars = look;
+                            let code = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                            char::from_u32(code).unwrap_or('\u{FFFD}')
+                        }
+                        _ => '\u{FFFD}',
+                    }
+                } else {
+                    char::from_u32(hi).unwrap_or('\u{FFFD}')
+                }
+            }
+            _ => return None,
+        };
+        out.push(decoded);
+    }
+    Some(out)
+}
+
+fn hex4(chars: &mut std::str::Chars<'_>) -> Option<u32> {
+    let mut v = 0u32;
+    for _ in 0..4 {
+        v = v * 16 + chars.next()?.to_digit(16)?;
+    }
+    Some(v)
+}
+
+/// A parsed JSON value, for small documents the library reads itself (error bodies).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// a number
+    Num(f64),
+    /// a string
+    Str(String),
+    /// an array
+    Arr(Vec<Value>),
+    /// an object, members in document order
+    Obj(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// The member `key` of an object (the last one, as `JSON.parse` keeps the last duplicate).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Obj(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The text of a string value, or the decimal form of a number value.
+    pub fn as_text(&self) -> Option<String> {
+        match self {
+            Value::Str(s) => Some(s.clone()),
+            Value::Num(n) if n.is_finite() => Some(format!("{n}")),
+            _ => None,
+        }
+    }
+
+    /// Replaces `secret` in every string and key of the tree by `[REDACTED]`.
+    pub fn redact(&mut self, secret: &str) {
+        match self {
+            Value::Str(s) if s.contains(secret) => *s = crate::error::redact_str(s, secret),
+            Value::Arr(items) => items.iter_mut().for_each(|v| v.redact(secret)),
+            Value::Obj(members) => {
+                for (k, v) in members.iter_mut() {
+                    if k.contains(secret) {
+                        *k = crate::error::redact_str(k, secret);
+                    }
+                    v.redact(secret);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Parses a whole document into a [`Value`]. `None` when it is not valid JSON (or not UTF-8).
+pub fn parse_value(bytes: &[u8]) -> Option<Value> {
+    std::str::from_utf8(bytes).ok()?;
+    let mut r = Reader::new(bytes);
+    let v = read_value(&mut r, 0).ok()?;
+    r.finish().ok()?;
+    Some(v)
+}
+
+fn read_value(r: &mut Reader<'_>, depth: u32) -> R<Value> {
+    if depth >= MAX_DEPTH {
+        return Err(SyntaxError::TooDeep);
+    }
+    Ok(match r.peek_kind()? {
+        Kind::Null => {
+            r.null()?;
+            Value::Null
+        }
+        Kind::Bool => Value::Bool(r.boolean()?),
+        Kind::Number => Value::Num(r.number()?.parse().map_err(|_| SyntaxError::BadNumber)?),
+        Kind::String => Value::Str(r.string()?.decode().ok_or(SyntaxError::BadString)?),
+        Kind::Array => {
+            r.begin_array()?;
+            let mut items = Vec::new();
+            while r.next_item(items.len())? {
+                items.push(read_value(r, depth + 1)?);
+            }
+            Value::Arr(items)
+        }
+        Kind::Object => {
+            r.begin_object()?;
+            let mut members = Vec::new();
+            while let Some(key) = r.next_key(members.len())? {
+                let key = key.decode().ok_or(SyntaxError::BadString)?;
+                members.push((key, read_value(r, depth + 1)?));
+            }
+            Value::Obj(members)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skip_all(s: &str) -> R<()> {
+        let mut r = Reader::new(s.as_bytes());
+        r.skip_value(0)?;
+        r.finish()
+    }
+
+    #[test]
+    fn accepts_what_json_parse_accepts() {
+        for ok in [
+            "null",
+            "true",
+            "false",
+            "0",
+            "-0",
+            "1.5e+3",
+            "-12E-2",
+            "\"\"",
+            "\"a\\u00e9\\n\"",
+            "[]",
+            "[1, [2, {}]]",
+            "{\"a\": {\"b\": [null]}}",
+            " \n\t{ } ",
+            "\"é😀\"",
+        ] {
+            assert_eq!(skip_all(ok), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_json_parse_rejects() {
+        for (bad, why) in [
+            ("", SyntaxError::UnexpectedEnd),
+            ("[1,]", SyntaxError::UnexpectedByte),
+            ("[1 2]", SyntaxError::UnexpectedByte),
+            ("{\"a\" 1}", SyntaxError::UnexpectedByte),
+            ("{\"a\":1,}", SyntaxError::UnexpectedByte),
+            ("01", SyntaxError::TrailingContent),
+            ("1.", SyntaxError::UnexpectedEnd),
+            ("1.e3", SyntaxError::BadNumber),
+            ("+1", SyntaxError::UnexpectedByte),
+            ("\"a\nb\"", SyntaxError::BadString),
+            ("\"\\x\"", SyntaxError::BadString),
+            ("\"\\u12g4\"", SyntaxError::BadString),
+            ("\"abc", SyntaxError::UnexpectedEnd),
+            ("[1", SyntaxError::UnexpectedEnd),
+            ("tru", SyntaxError::UnexpectedEnd),
+            ("nul1", SyntaxError::UnexpectedByte),
+            ("{} {}", SyntaxError::TrailingContent),
+            ("NaN", SyntaxError::UnexpectedByte),
+        ] {
+            assert_eq!(skip_all(bad), Err(why), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded_without_overflowing_the_stack() {
+        let deep = "[".repeat(100_000);
+        assert_eq!(skip_all(&deep), Err(SyntaxError::TooDeep));
+        let ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert_eq!(skip_all(&ok), Ok(()));
+    }
+
+    #[test]
+    fn decodes_escapes_and_surrogate_pairs() {
+        assert_eq!(
+            decode_string(br#"a\"b\\c\/\n"#).as_deref(),
+            Some("a\"b\\c/\n")
+        );
+        assert_eq!(decode_string(br"\ud83d\ude00").as_deref(), Some("😀"));
+        assert_eq!(decode_string(br"\ud83dx").as_deref(), Some("\u{FFFD}x"));
+        assert_eq!(decode_string(br"\u00e9").as_deref(), Some("é"));
+    }
+
+    #[test]
+    fn parses_values_and_keeps_the_last_duplicate_key() {
+        let v = parse_value(br#"{"a":1,"b":[true,null,"x"],"a":2}"#);
+        let v = v.as_ref();
+        assert_eq!(v.and_then(|v| v.get("a")), Some(&Value::Num(2.0)));
+        assert_eq!(parse_value(b"{"), None);
+        assert_eq!(parse_value(b"\xff"), None);
+    }
+
+    #[test]
+    fn skips_a_leading_byte_order_mark() {
+        let mut r = Reader::new(b"\xEF\xBB\xBF[1]");
+        assert_eq!(r.skip_value(0), Ok(()));
+    }
+}

@@ -1,0 +1,140 @@
+//! The port-out record of the spec (`PortoutDetails`), as a table of its 27 fields and their
+//! JSON types, and the page metadata. JS receives the records as `JSON.parse` built them;
+//! this table is what the response validator checks them against.
+
+/// A port-out's status as the spec lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Status {
+    /// `pending`
+    Pending,
+    /// `authorized`
+    Authorized,
+    /// `ported`
+    Ported,
+    /// `rejected`
+    Rejected,
+    /// `rejected-pending`
+    RejectedPending,
+    /// `canceled`
+    Canceled,
+}
+
+impl Status {
+    /// The six statuses, in the spec's order.
+    pub const ALL: [Status; 6] = [
+        Status::Pending,
+        Status::Authorized,
+        Status::Ported,
+        Status::Rejected,
+        Status::RejectedPending,
+        Status::Canceled,
+    ];
+
+    /// The wire form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Authorized => "authorized",
+            Status::Ported => "ported",
+            Status::Rejected => "rejected",
+            Status::RejectedPending => "rejected-pending",
+            Status::Canceled => "canceled",
+        }
+    }
+
+    /// The status with this exact wire form.
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// The JSON type a port-out field must have when present and not `null`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    /// A string.
+    Text,
+    /// `true` or `false`.
+    Boolean,
+    /// An integral number.
+    Integer,
+    /// An array of strings.
+    TextList,
+}
+
+/// The 27 fields of `PortoutDetails`, sorted by name, with their types.
+pub const PORTOUT_FIELDS: [(&str, FieldType); 27] = [
+    ("already_ported", FieldType::Boolean),
+    ("authorized_name", FieldType::Text),
+    ("carrier_name", FieldType::Text),
+    ("city", FieldType::Text),
+    ("created_at", FieldType::Text),
+    ("current_carrier", FieldType::Text),
+    ("end_user_name", FieldType::Text),
+    ("foc_date", FieldType::Text),
+    ("host_messaging", FieldType::Boolean),
+    ("id", FieldType::Text),
+    ("inserted_at", FieldType::Text),
+    ("lsr", FieldType::TextList),
+    ("phone_numbers", FieldType::TextList),
+    ("pon", FieldType::Text),
+    ("reason", FieldType::Text),
+    ("record_type", FieldType::Text),
+    ("rejection_code", FieldType::Integer),
+    ("requested_foc_date", FieldType::Text),
+    ("service_address", FieldType::Text),
+    ("spid", FieldType::Text),
+    ("state", FieldType::Text),
+    ("status", FieldType::Text),
+    ("support_key", FieldType::Text),
+    ("updated_at", FieldType::Text),
+    ("user_id", FieldType::Text),
+    ("vendor", FieldType::Text),
+    ("zip", FieldType::Text),
+];
+
+/// The type of a known port-out field, `None` for fields the spec does not list.
+pub fn field_type(name: &[u8]) -> Option<FieldType> {
+    PORTOUT_FIELDS
+        .binary_search_by(|(n, _)| n.as_bytes().cmp(name))
+        .ok()
+        .and_then(|i| PORTOUT_FIELDS.get(i))
+        .map(|(_, t)| *t)
+}
+
+/// The `meta` object of a list response.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    /// The page this is (1-based).
+    pub page_number: u64,
+    /// Records a page.
+    pub page_size: u64,
+    /// Pages in the whole listing.
+    pub total_pages: u64,
+    /// Records in the whole listing.
+    pub total_results: u64,
+}
+
+/// The names of [`PageMeta`]'s fields, as the API spells them.
+pub const META_FIELDS: [&str; 4] = ["page_number", "page_size", "total_pages", "total_results"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_table_is_sorted_and_matches_the_spec_count() {
+        assert!(PORTOUT_FIELDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(field_type(b"phone_numbers"), Some(FieldType::TextList));
+        assert_eq!(field_type(b"rejection_code"), Some(FieldType::Integer));
+        assert_eq!(field_type(b"nope"), None);
+    }
+
+    #[test]
+    fn statuses_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(Status::parse("Pending"), None);
+    }
+}

@@ -1,0 +1,529 @@
+//! The query string of `GET /portouts`: built from a validated [`ListQuery`] in the official
+//! SDK's wire format, and parsed back into one (through the same validation).
+//!
+//! Format (as the `telnyx` npm package sends it, via `qs` with `arrayFormat: 'comma'`):
+//! deepObject keys `filter[name]`, `filter[inserted_at][gte]`, `page[number]`, `page[size]`;
+//! keys and values percent-encoded RFC 3986 style (everything but `A-Z a-z 0-9 - . _ ~`).
+//! Order is fixed: the filter fields in alphabetical order (a range's `gte` before `lte`),
+//! then `page[number]`, then `page[size]`; so equal queries give equal strings.
+
+use crate::error::Error;
+use crate::filter::{DateRange, ListQuery};
+use crate::input::Input;
+
+/// How array filters (`status_in`, `country_code_in`) are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ArrayFormat {
+    /// `filter[status_in]=pending%2Cported` (the SDK's and the API's default).
+    #[default]
+    Comma,
+    /// `filter[status_in][]=pending&filter[status_in][]=ported`
+    Brackets,
+    /// `filter[status_in]=pending&filter[status_in]=ported`
+    Repeat,
+}
+
+impl ArrayFormat {
+    /// The format named `comma`, `brackets` or `repeat`.
+    pub fn parse(s: &str) -> Option<ArrayFormat> {
+        match s {
+            "comma" => Some(ArrayFormat::Comma),
+            "brackets" => Some(ArrayFormat::Brackets),
+            "repeat" => Some(ArrayFormat::Repeat),
+            _ => None,
+        }
+    }
+}
+
+/// Appends `s` percent-encoded RFC 3986 style (unreserved characters kept, UTF-8 bytes of
+/// everything else as `%XX`, upper-case hex).
+pub fn encode_into(out: &mut String, s: &str) {
+    let hex = |n: u8| char::from_digit(u32::from(n), 16).map_or('0', |c| c.to_ascii_uppercase());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(hex(b >> 4));
+            out.push(hex(b & 15));
+        }
+    }
+}
+
+struct Builder {
+    out: String,
+}
+
+impl Builder {
+    fn pair(&mut self, key: &str, value: &str) {
+        if !self.out.is_empty() {
+            self.out.push('&');
+        }
+        encode_into(&mut self.out, key);
+        self.out.push('=');
+        encode_into(&mut self.out, value);
+    }
+
+    fn opt(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.pair(key, v);
+        }
+    }
+
+    fn list<'a>(
+        &mut self,
+        key: &str,
+        values: Option<impl Iterator<Item = &'a str>>,
+        format: ArrayFormat,
+    ) {
+        let Some(values) = values else { return };
+        match format {
+            ArrayFormat::Comma => {
+                let joined: Vec<&str> = values.collect();
+                self.pair(key, &joined.join(","));
+            }
+            ArrayFormat::Brackets => {
+                let k = format!("{key}[]");
+                values.for_each(|v| self.pair(&k, v));
+            }
+            ArrayFormat::Repeat => values.for_each(|v| self.pair(key, v)),
+        }
+    }
+
+    fn range(&mut self, name: &str, r: &DateRange) {
+        self.opt(&format!("filter[{name}][gte]"), r.gte.as_deref());
+        self.opt(&format!("filter[{name}][lte]"), r.lte.as_deref());
+    }
+}
+
+/// The query string for `q` (no leading `?`; empty for the empty query).
+pub fn build_query(q: &ListQuery, format: ArrayFormat) -> String {
+    let f = &q.filter;
+    let mut b = Builder { out: String::new() };
+    b.opt("filter[carrier_name]", f.carrier_name.as_deref());
+    b.opt("filter[country_code]", f.country_code.as_deref());
+    b.list(
+        "filter[country_code_in]",
+        f.country_code_in
+            .as_ref()
+            .map(|v| v.iter().map(String::as_str)),
+        format,
+    );
+    b.opt("filter[foc_date]", f.foc_date.as_deref());
+    b.range("inserted_at", &f.inserted_at);
+    b.opt("filter[phone_number]", f.phone_number.as_deref());
+    b.opt("filter[pon]", f.pon.as_deref());
+    b.range("ported_out_at", &f.ported_out_at);
+    b.opt("filter[spid]", f.spid.as_deref());
+    b.opt("filter[status]", f.status.map(|s| s.as_str()));
+    b.list(
+        "filter[status_in]",
+        f.status_in.as_ref().map(|v| v.iter().map(|s| s.as_str())),
+        format,
+    );
+    b.opt("filter[support_key]", f.support_key.as_deref());
+    if let Some(n) = q.page.number {
+        b.pair("page[number]", &n.to_string());
+    }
+    if let Some(n) = q.page.size {
+        b.pair("page[size]", &n.to_string());
+    }
+    b.out
+}
+
+/// Decodes `%XX` escapes (a literal `+` stays `+`: this library never sends a raw `+`, and
+/// phone numbers typed into a URL keep their plus). `None` on a bad escape or invalid UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c == b'%' {
+            let hi = char::from(*b.get(i + 1)?).to_digit(16)?;
+            let lo = char::from(*b.get(i + 2)?).to_digit(16)?;
+            out.push(u8::try_from(hi * 16 + lo).ok()?);
+            i += 3;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Array filters, whose comma-joined values are split into items when parsing.
+const ARRAY_FIELDS: [&str; 2] = ["country_code_in", "status_in"];
+
+/// Parses a query string (with or without a leading `?`) into a validated [`ListQuery`].
+/// All three array formats are understood. Errors are `invalid_filter` naming the parameter.
+pub fn parse_query(search: &str) -> Result<ListQuery, Error> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    let mut filter: Vec<(String, Input)> = Vec::new();
+    let mut page: Vec<(String, Input)> = Vec::new();
+    for pair in search.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = percent_decode(raw_key)
+            .ok_or_else(|| Error::invalid_filter(raw_key, "is not valid percent-encoded UTF-8"))?;
+        let value = percent_decode(raw_value).ok_or_else(|| {
+            Error::invalid_filter(&key, "has a value that is not valid percent-encoded UTF-8")
+        })?;
+        let path = parse_key(&key).ok_or_else(|| {
+            Error::invalid_filter(&key, "unknown parameter; expected filter[name], filter[name][gte|lte], page[number] or page[size]")
+        })?;
+        match path {
+            KeyPath::Page(name) => {
+                if page.iter().any(|(k, _)| *k == name) {
+                    return Err(Error::invalid_filter(&key, "is given more than once"));
+                }
+                page.push((name, page_value(&value)));
+            }
+            KeyPath::Filter(name, None) | KeyPath::FilterArray(name) => {
+                let is_array = ARRAY_FIELDS.contains(&name.as_str());
+                let existing = filter.iter_mut().find(|(k, _)| *k == name);
+                match (is_array, existing) {
+                    (true, Some((_, Input::Array(items)))) => items.extend(split_items(&value)),
+                    (true, None) => {
+                        filter.push((name, Input::Array(split_items(&value).collect())))
+                    }
+                    (false, None) => filter.push((name, Input::String(value))),
+                    (_, Some(_)) => {
+                        return Err(Error::invalid_filter(&key, "is given more than once"))
+                    }
+                }
+            }
+            KeyPath::Filter(name, Some(op)) => {
+                let slot = match filter.iter_mut().position(|(k, _)| *k == name) {
+                    Some(i) => filter.get_mut(i),
+                    None => {
+                        filter.push((name, Input::Object(Vec::new())));
+                        filter.last_mut()
+                    }
+                };
+                match slot {
+                    Some((_, Input::Object(ops))) if !ops.iter().any(|(k, _)| *k == op) => {
+                        ops.push((op, Input::String(value)))
+                    }
+                    _ => return Err(Error::invalid_filter(&key, "is given more than once")),
+                }
+            }
+        }
+    }
+    let mut top = Vec::new();
+    if !filter.is_empty() {
+        top.push(("filter".to_string(), Input::Object(filter)));
+    }
+    if !page.is_empty() {
+        top.push(("page".to_string(), Input::Object(page)));
+    }
+    ListQuery::from_input(&Input::Object(top))
+}
+
+/// `page[...]` values are numbers when written as plain decimal integers.
+fn page_value(v: &str) -> Input {
+    let canonical = !v.is_empty()
+        && v.len() <= 10
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && !(v.len() > 1 && v.starts_with('0'));
+    match v.parse::<f64>() {
+        Ok(n) if canonical => Input::Number(n),
+        _ => Input::String(v.to_string()),
+    }
+}
+
+fn split_items(v: &str) -> impl Iterator<Item = Input> + '_ {
+    v.split(',').map(|s| Input::String(s.to_string()))
+}
+
+enum KeyPath {
+    /// `page[name]`
+    Page(String),
+    /// `filter[name]` or `filter[name][op]`
+    Filter(String, Option<String>),
+    /// `filter[name][]`
+    FilterArray(String),
+}
+
+/// Splits `filter[a][b]` / `page[a]` into its parts.
+fn parse_key(key: &str) -> Option<KeyPath> {
+    let (head, rest) = key.split_once('[')?;
+    let mut parts = Vec::new();
+    let mut rest = rest;
+    loop {
+        let (inner, after) = rest.split_once(']')?;
+        parts.push(inner);
+        if after.is_empty() {
+            break;
+        }
+        rest = after.strip_prefix('[')?;
+    }
+    let name = |s: &&str| !s.is_empty() && !s.contains('[');
+    match (head, parts.as_slice()) {
+        ("page", [p]) if name(p) => Some(KeyPath::Page(p.to_string())),
+        ("filter", [f]) if name(f) => Some(KeyPath::Filter(f.to_string(), None)),
+        ("filter", [f, ""]) if name(f) => Some(KeyPath::FilterArray(f.to_string())),
+        ("filter", [f, op]) if name(f) && name(op) => {
+            Some(KeyPath::Filter(f.to_string(), Some(op.to_string())))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::{Page, PortoutFilter};
+    use crate::model::Status;
+
+    fn full() -> ListQuery {
+        ListQuery {
+            filter: PortoutFilter {
+                carrier_name: Some("AT&T Mobility, Inc.".into()),
+                country_code: Some("US".into()),
+                country_code_in: Some(vec!["CA".into(), "US".into()]),
+                foc_date: Some("2024-09-04T00:00:00.000Z".into()),
+                inserted_at: DateRange {
+                    gte: Some("2024-01-01".into()),
+                    lte: Some("2024-12-31T23:59:59+02:00".into()),
+                },
+                phone_number: Some("+13035551212".into()),
+                pon: Some("a b".into()),
+                ported_out_at: DateRange {
+                    gte: None,
+                    lte: Some("2024-09-04".into()),
+                },
+                spid: Some("X[1]=2".into()),
+                status: Some(Status::RejectedPending),
+                status_in: Some(vec![Status::Pending, Status::Ported]),
+                support_key: Some("PO_764725".into()),
+            },
+            page: Page {
+                number: Some(2),
+                size: Some(250),
+            },
+        }
+    }
+
+    #[test]
+    fn builds_the_exact_comma_query() {
+        assert_eq!(
+            build_query(&full(), ArrayFormat::Comma),
+            "filter%5Bcarrier_name%5D=AT%26T%20Mobility%2C%20Inc.\
+             &filter%5Bcountry_code%5D=US\
+             &filter%5Bcountry_code_in%5D=CA%2CUS\
+             &filter%5Bfoc_date%5D=2024-09-04T00%3A00%3A00.000Z\
+             &filter%5Binserted_at%5D%5Bgte%5D=2024-01-01\
+             &filter%5Binserted_at%5D%5Blte%5D=2024-12-31T23%3A59%3A59%2B02%3A00\
+             &filter%5Bphone_number%5D=%2B13035551212\
+             &filter%5Bpon%5D=a%20b\
+             &filter%5Bported_out_at%5D%5Blte%5D=2024-09-04\
+             &filter%5Bspid%5D=X%5B1%5D%3D2\
+             &filter%5Bstatus%5D=rejected-pending\
+             &filter%5Bstatus_in%5D=pending%2Cported\
+             &filter%5Bsupport_key%5D=PO_764725\
+             &page%5Bnumber%5D=2&page%5Bsize%5D=250"
+        );
+    }
+
+    #[test]
+    fn builds_each_array_format() {
+        let q = ListQuery {
+            filter: PortoutFilter {
+                status_in: Some(vec![Status::Pending, Status::Ported]),
+                ..Default::default()
+            },
+            page: Page::default(),
+        };
+        assert_eq!(
+            build_query(&q, ArrayFormat::Comma),
+            "filter%5Bstatus_in%5D=pending%2Cported"
+        );
+        assert_eq!(
+            build_query(&q, ArrayFormat::Brackets),
+            "filter%5Bstatus_in%5D%5B%5D=pending&filter%5Bstatus_in%5D%5B%5D=ported"
+        );
+        assert_eq!(
+            build_query(&q, ArrayFormat::Repeat),
+            "filter%5Bstatus_in%5D=pending&filter%5Bstatus_in%5D=ported"
+        );
+    }
+
+    #[test]
+    fn table_of_single_filters() {
+        let cases: Vec<(PortoutFilter, &str)> = vec![
+            (
+                PortoutFilter {
+                    carrier_name: Some("Verizon".into()),
+                    ..Default::default()
+                },
+                "filter%5Bcarrier_name%5D=Verizon",
+            ),
+            (
+                PortoutFilter {
+                    country_code: Some("GB".into()),
+                    ..Default::default()
+                },
+                "filter%5Bcountry_code%5D=GB",
+            ),
+            (
+                PortoutFilter {
+                    country_code_in: Some(vec!["FR".into()]),
+                    ..Default::default()
+                },
+                "filter%5Bcountry_code_in%5D=FR",
+            ),
+            (
+                PortoutFilter {
+                    foc_date: Some("2024-09-04".into()),
+                    ..Default::default()
+                },
+                "filter%5Bfoc_date%5D=2024-09-04",
+            ),
+            (
+                PortoutFilter {
+                    inserted_at: DateRange {
+                        gte: Some("2024-01-01".into()),
+                        lte: None,
+                    },
+                    ..Default::default()
+                },
+                "filter%5Binserted_at%5D%5Bgte%5D=2024-01-01",
+            ),
+            (
+                PortoutFilter {
+                    phone_number: Some("+447700900123".into()),
+                    ..Default::default()
+                },
+                "filter%5Bphone_number%5D=%2B447700900123",
+            ),
+            (
+                PortoutFilter {
+                    pon: Some("00000000".into()),
+                    ..Default::default()
+                },
+                "filter%5Bpon%5D=00000000",
+            ),
+            (
+                PortoutFilter {
+                    ported_out_at: DateRange {
+                        gte: None,
+                        lte: Some("2024-01-01".into()),
+                    },
+                    ..Default::default()
+                },
+                "filter%5Bported_out_at%5D%5Blte%5D=2024-01-01",
+            ),
+            (
+                PortoutFilter {
+                    spid: Some("1234".into()),
+                    ..Default::default()
+                },
+                "filter%5Bspid%5D=1234",
+            ),
+            (
+                PortoutFilter {
+                    status: Some(Status::Canceled),
+                    ..Default::default()
+                },
+                "filter%5Bstatus%5D=canceled",
+            ),
+            (
+                PortoutFilter {
+                    status_in: Some(vec![Status::Authorized]),
+                    ..Default::default()
+                },
+                "filter%5Bstatus_in%5D=authorized",
+            ),
+            (
+                PortoutFilter {
+                    support_key: Some("PO_abc123".into()),
+                    ..Default::default()
+                },
+                "filter%5Bsupport_key%5D=PO_abc123",
+            ),
+        ];
+        for (filter, expected) in cases {
+            let q = ListQuery {
+                filter,
+                page: Page::default(),
+            };
+            assert_eq!(build_query(&q, ArrayFormat::Comma), expected);
+            assert_eq!(parse_query(expected), Ok(q));
+        }
+    }
+
+    #[test]
+    fn values_cannot_inject_parameters() {
+        let q = ListQuery {
+            filter: PortoutFilter {
+                carrier_name: Some("a&page[size]=1#x%20é".into()),
+                ..Default::default()
+            },
+            page: Page::default(),
+        };
+        let s = build_query(&q, ArrayFormat::Comma);
+        assert_eq!(
+            s,
+            "filter%5Bcarrier_name%5D=a%26page%5Bsize%5D%3D1%23x%2520%C3%A9"
+        );
+        assert_eq!(s.matches('&').count(), 0);
+        assert_eq!(parse_query(&s), Ok(q));
+    }
+
+    #[test]
+    fn round_trips_in_every_format() {
+        for format in [
+            ArrayFormat::Comma,
+            ArrayFormat::Brackets,
+            ArrayFormat::Repeat,
+        ] {
+            let s = build_query(&full(), format);
+            assert_eq!(parse_query(&s), Ok(full()), "{format:?}");
+            assert_eq!(parse_query(&format!("?{s}")), Ok(full()));
+        }
+        assert_eq!(parse_query(""), Ok(ListQuery::default()));
+    }
+
+    #[test]
+    fn parses_unencoded_brackets_and_rejects_bad_parameters() {
+        assert_eq!(
+            parse_query("filter[status]=pending&page[size]=5")
+                .map(|q| (q.filter.status, q.page.size)),
+            Ok((Some(Status::Pending), Some(5)))
+        );
+        for (bad, path) in [
+            ("filter[nope]=1", "filter.nope"),
+            ("foo=1", "foo"),
+            (
+                "filter[status]=pending&filter[status]=ported",
+                "filter[status]",
+            ),
+            ("page[size]=abc", "page.size"),
+            ("page[size]=0", "page.size"),
+            ("page[size]=05", "page.size"),
+            ("page[number]=1&page[number]=2", "page[number]"),
+            ("filter[status]=%zz", "filter[status]"),
+            ("filter[status_in]=pending,nope", "filter.status_in[1]"),
+            (
+                "filter[inserted_at][gt]=2024-01-01",
+                "filter.inserted_at.gt",
+            ),
+            (
+                "filter[inserted_at][gte]=1&filter[inserted_at][gte]=2",
+                "filter[inserted_at][gte]",
+            ),
+            ("filter[pon", "filter[pon"),
+            ("filter[a]b]=1", "filter[a]b]"),
+        ] {
+            let e = parse_query(bad).err();
+            assert_eq!(e.and_then(|e| e.path).as_deref(), Some(path), "{bad}");
+        }
+    }
+
+    #[test]
+    fn percent_decoding_is_strict() {
+        assert_eq!(percent_decode("a%2Bb+c").as_deref(), Some("a+b+c"));
+        assert_eq!(percent_decode("%C3%A9").as_deref(), Some("é"));
+        assert_eq!(percent_decode("%C3"), None);
+        assert_eq!(percent_decode("%4"), None);
+    }
+}

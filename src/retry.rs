@@ -1,0 +1,106 @@
+//! The retry policy as pure functions (time and randomness are passed in), so it is tested on
+//! the host: which failures are retried, how long to wait, and how `Retry-After` is read.
+
+use crate::datetime::parse_http_date;
+use crate::error::{Error, ErrorCode};
+
+/// First backoff delay.
+pub const BASE_DELAY_MS: f64 = 500.0;
+/// Longest computed backoff delay.
+pub const MAX_BACKOFF_MS: f64 = 8_000.0;
+/// Longest wait a server's `Retry-After` can ask for; larger values are capped.
+pub const MAX_RETRY_AFTER_MS: f64 = 60_000.0;
+/// Most retries a caller may ask for.
+pub const MAX_RETRIES_LIMIT: u32 = 10;
+
+/// Whether a failed attempt should be retried.
+pub fn should_retry(error: &Error) -> bool {
+    match error.code {
+        ErrorCode::Network | ErrorCode::Timeout => true,
+        _ => error
+            .status
+            .is_some_and(crate::response::is_retryable_status),
+    }
+}
+
+/// Milliseconds to wait before retry number `retry` (0 for the first retry):
+/// `500 ms · 2^retry`, capped at 8 s, scaled by a jitter in `[0.5, 1.0)` from `random01`
+/// (a number in `[0, 1)`). A `Retry-After` of the response, when present, wins, capped at 60 s.
+pub fn delay_ms(retry: u32, random01: f64, retry_after_ms: Option<f64>) -> f64 {
+    if let Some(ms) = retry_after_ms {
+        return ms.clamp(0.0, MAX_RETRY_AFTER_MS);
+    }
+    let exp = BASE_DELAY_MS * 2f64.powi(retry.min(16) as i32);
+    let jitter = 0.5 + 0.5 * random01.clamp(0.0, 1.0);
+    exp.min(MAX_BACKOFF_MS) * jitter
+}
+
+/// Reads a `Retry-After` value (delay seconds or an HTTP date) into milliseconds from `now_ms`.
+/// `None` when it is neither; a date in the past gives 0.
+pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<f64> {
+    let v = value.trim();
+    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+        let secs: f64 = v.parse().ok()?;
+        return Some((secs * 1000.0).min(MAX_RETRY_AFTER_MS));
+    }
+    let at = parse_http_date(v)? as f64;
+    Some((at - now_ms).clamp(0.0, MAX_RETRY_AFTER_MS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_a_cap() {
+        assert_eq!(delay_ms(0, 0.0, None), 250.0);
+        assert_eq!(delay_ms(0, 0.999_999, None).round(), 500.0);
+        assert_eq!(delay_ms(1, 0.0, None), 500.0);
+        assert_eq!(delay_ms(3, 1.0, None), 4000.0);
+        assert_eq!(delay_ms(4, 1.0, None), 8000.0);
+        assert_eq!(delay_ms(40, 1.0, None), 8000.0);
+    }
+
+    #[test]
+    fn retry_after_wins_and_is_capped() {
+        assert_eq!(delay_ms(0, 0.5, Some(2000.0)), 2000.0);
+        assert_eq!(delay_ms(0, 0.5, Some(1e9)), 60_000.0);
+        assert_eq!(parse_retry_after("2", 0.0), Some(2000.0));
+        assert_eq!(
+            parse_retry_after("99999999999999999999", 0.0),
+            Some(60_000.0)
+        );
+        assert_eq!(
+            parse_retry_after("Thu, 01 Jan 1970 00:00:10 GMT", 4000.0),
+            Some(6000.0)
+        );
+        assert_eq!(
+            parse_retry_after("Thu, 01 Jan 1970 00:00:10 GMT", 1e12),
+            Some(0.0)
+        );
+        assert_eq!(parse_retry_after("-1", 0.0), None);
+        assert_eq!(parse_retry_after("soon", 0.0), None);
+    }
+
+    #[test]
+    fn retries_only_transient_failures() {
+        let status = |s: u16| {
+            let mut e = Error::new(
+                ErrorCode::from_status(s).unwrap_or(ErrorCode::HttpError),
+                "x",
+            );
+            e.status = Some(s);
+            e
+        };
+        for s in [408, 409, 429, 500, 502, 503, 504] {
+            assert!(should_retry(&status(s)), "{s}");
+        }
+        for s in [400, 401, 403, 404, 422] {
+            assert!(!should_retry(&status(s)), "{s}");
+        }
+        assert!(should_retry(&Error::new(ErrorCode::Network, "x")));
+        assert!(should_retry(&Error::new(ErrorCode::Timeout, "x")));
+        assert!(!should_retry(&Error::new(ErrorCode::Aborted, "x")));
+        assert!(!should_retry(&Error::new(ErrorCode::InvalidResponse, "x")));
+    }
+}

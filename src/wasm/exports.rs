@@ -1,0 +1,177 @@
+//! The exported JS API. Each function converts its arguments into the core's types, calls the
+//! core, and turns any [`Error`] into a `PortoutsError`; none of them throws anything else.
+
+use super::client::{get_json, validate_and_parse};
+use super::convert::to_input;
+use super::errors::to_js;
+use crate::error::{Error, ErrorCode};
+use crate::filter::ListQuery;
+use crate::options::{build_options, ClientOptions};
+use crate::query::{build_query, parse_query};
+use crate::request::{get_url, list_url};
+use crate::response::{validate_list, validate_one};
+use js_sys::{JsString, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Validated options plus the caller's `AbortSignal`.
+pub(crate) struct Prepared {
+    pub options: ClientOptions,
+    pub signal: Option<AbortSignal>,
+}
+
+/// Validates `options` (allowing the extra option names of the calling function).
+pub(crate) fn prepare(options: &JsValue, extra: &[&str]) -> Result<Prepared, Error> {
+    let input = to_input(options, "options", ErrorCode::InvalidOptions)?;
+    let options_parsed = ClientOptions::from_input(&input, extra)?;
+    options_parsed.check_transport()?;
+    let signal = if options_parsed.has_signal {
+        get(options, "signal").dyn_into::<AbortSignal>().ok()
+    } else {
+        None
+    };
+    Ok(Prepared {
+        options: options_parsed,
+        signal,
+    })
+}
+
+/// Validates a JS query object.
+pub(crate) fn query_from_js(query: &JsValue) -> Result<ListQuery, Error> {
+    ListQuery::from_input(&to_input(query, "query", ErrorCode::InvalidFilter)?)
+}
+
+/// `{ data, meta, requestId }` from a parsed list body.
+fn page_object(value: &JsValue, request_id: Option<&str>) -> JsValue {
+    let page = Object::new();
+    set(&page, "data", &get(value, "data"));
+    set(&page, "meta", &get(value, "meta"));
+    if let Some(r) = request_id {
+        set(&page, "requestId", &JsValue::from_str(r));
+    }
+    page.into()
+}
+
+/// Fetches one page: `GET {baseUrl}/portouts?{query}`.
+pub(crate) async fn fetch_page(
+    query: &ListQuery,
+    prepared: &Prepared,
+    extra_signal: Option<&AbortSignal>,
+) -> Result<(JsValue, crate::model::PageMeta), Error> {
+    let url = list_url(query, &prepared.options);
+    let signals: Vec<&AbortSignal> = prepared.signal.iter().chain(extra_signal).collect();
+    let parsed = get_json(&url, &prepared.options, &signals, validate_list).await?;
+    Ok((
+        page_object(&parsed.value, parsed.request_id.as_deref()),
+        parsed.checked,
+    ))
+}
+
+fn redacted(e: Error, options: &JsValue) -> JsValue {
+    let key = get(options, "apiKey").as_string();
+    to_js(&e.redact(key.as_deref()))
+}
+
+/// Lists one page of port-outs: validates the query and options, calls
+/// `GET {baseUrl}/portouts`, validates the response, and resolves to
+/// `{ data, meta, requestId }`. Rejects with a `PortoutsError`.
+#[wasm_bindgen(js_name = listPortouts)]
+pub async fn list_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    async {
+        let q = query_from_js(&query)?;
+        let prepared = prepare(&options, &[])?;
+        fetch_page(&q, &prepared, None).await.map(|(page, _)| page)
+    }
+    .await
+    .map_err(|e| redacted(e, &options))
+}
+
+/// Fetches one port-out: `GET {baseUrl}/portouts/{id}`, resolving to the record.
+#[wasm_bindgen(js_name = getPortout)]
+pub async fn get_portout(id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    async {
+        let id = match to_input(&id, "id", ErrorCode::InvalidFilter)? {
+            crate::input::Input::String(s) => s,
+            other => {
+                return Err(Error::invalid_filter(
+                    "id",
+                    &format!("must be a string, got {}", other.describe()),
+                ))
+            }
+        };
+        let prepared = prepare(&options, &[])?;
+        let url = get_url(&id, &prepared.options)?;
+        let signals: Vec<&AbortSignal> = prepared.signal.iter().collect();
+        let parsed = get_json(&url, &prepared.options, &signals, validate_one).await?;
+        Ok(get(&parsed.value, "data"))
+    }
+    .await
+    .map_err(|e| redacted(e, &options))
+}
+
+/// The query string for a query (no leading `?`). Throws `PortoutsError` (`invalid_filter`,
+/// `invalid_options`).
+#[wasm_bindgen(js_name = buildPortoutsQuery)]
+pub fn build_portouts_query(query: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let run = || -> Result<String, Error> {
+        let q = query_from_js(&query)?;
+        let format = build_options(&to_input(&options, "options", ErrorCode::InvalidOptions)?)?;
+        Ok(build_query(&q, format))
+    };
+    run().map_err(|e| to_js(&e))
+}
+
+/// Parses a query string (as built by `buildPortoutsQuery`, any array format, `?` optional)
+/// back into a query object. Throws `PortoutsError` (`invalid_filter`).
+#[wasm_bindgen(js_name = parsePortoutsQuery)]
+pub fn parse_portouts_query(search: JsValue) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, Error> {
+        let s = match to_input(&search, "search", ErrorCode::InvalidFilter)? {
+            crate::input::Input::String(s) => s,
+            other => {
+                return Err(Error::invalid_filter(
+                    "search",
+                    &format!("must be a string, got {}", other.describe()),
+                ))
+            }
+        };
+        Ok(super::query_js::query_to_js(&parse_query(&s)?))
+    };
+    run().map_err(|e| to_js(&e))
+}
+
+/// Validates a list response body (`string` or `Uint8Array`) and returns `{ data, meta }`.
+/// Throws `PortoutsError` (`invalid_response`, with `path`).
+#[wasm_bindgen(js_name = parsePortoutsResponse)]
+pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, Error> {
+        let (_, value) = if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
+            validate_and_parse(&bytes.to_vec(), None, validate_list)?
+        } else if let Some(text) = body.dyn_ref::<JsString>() {
+            let rust = text.as_string().unwrap_or_default();
+            // JSON.parse does not skip a byte order mark; the validator does.
+            let js = if rust.starts_with('\u{feff}') {
+                text.slice(1, text.length())
+            } else {
+                text.clone()
+            };
+            validate_and_parse(rust.as_bytes(), Some(js), validate_list)?
+        } else {
+            return Err(Error::new(
+                ErrorCode::InvalidResponse,
+                "parsePortoutsResponse takes the body as a string or a Uint8Array.",
+            ));
+        };
+        Ok(page_object(&value, None))
+    };
+    run().map_err(|e| to_js(&e))
+}

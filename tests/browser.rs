@@ -1,0 +1,7 @@
+//! The wasm suite, run in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "wasm_suite/mod.rs"]
+mod suite;

@@ -1,0 +1,412 @@
+//! The wasm test suite, shared by two harnesses: `tests/node.rs` (runs in Node) and
+//! `tests/browser.rs` (runs in headless Chromium). It calls the exported API the way JS
+//! does, against the mock Telnyx server the test script starts on 127.0.0.1 (`MOCK_URL`).
+
+use js_sys::{Array, Reflect};
+use telnyx_portouts::wasm as api;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+const MOCK_URL: &str = match option_env!("MOCK_URL") {
+    Some(u) => u,
+    None => "http://127.0.0.1:38787",
+};
+
+#[wasm_bindgen(inline_js = r#"
+export async function getJson(url) { const r = await fetch(url); return r.json(); }
+export function hostile(name) {
+  switch (name) {
+    case 'throwingGetter': return { get filter() { throw new Error('boom'); } };
+    case 'throwingOwnKeys': return { filter: new Proxy({}, { ownKeys() { throw new Error('no keys'); } }) };
+    case 'revokedProxy': { const r = Proxy.revocable({}, {}); r.revoke(); return { filter: r.proxy }; }
+    case 'symbol': return { filter: { pon: Symbol('x') } };
+    case 'bigint': return { page: { size: 10n } };
+    case 'deep': { let o = {}; const top = o; for (let i = 0; i < 1000; i++) { o.filter = {}; o = o.filter; } return top; }
+    case 'protoKey': return JSON.parse('{"filter":{"__proto__":{"status":"pending"}}}');
+    case 'loneSurrogate': return { filter: { pon: 'a\uD800b' } };
+    case 'hugeString': return { filter: { carrier_name: 'x'.repeat(5_000_000) } };
+    case 'date': return { filter: { inserted_at: { gte: new Date(Date.UTC(2025, 0, 1)) } } };
+    case 'invalidDate': return { filter: { foc_date: new Date(NaN) } };
+    case 'nan': return { page: { number: NaN } };
+    case 'function': return { filter: () => 1 };
+  }
+}
+export function abortedSignal() { const c = new AbortController(); c.abort(); return c.signal; }
+export function abortLater(ms) { const c = new AbortController(); setTimeout(() => c.abort(), ms); return c.signal; }
+export function isPortoutsError(e) { return e instanceof Error && e.name === 'PortoutsError' && e.constructor.name === 'PortoutsError'; }
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = getJson)]
+    async fn get_json(url: &str) -> JsValue;
+    fn hostile(name: &str) -> JsValue;
+    #[wasm_bindgen(js_name = abortedSignal)]
+    fn aborted_signal() -> JsValue;
+    #[wasm_bindgen(js_name = abortLater)]
+    fn abort_later(ms: u32) -> JsValue;
+    #[wasm_bindgen(js_name = isPortoutsError)]
+    fn is_portouts_error(e: &JsValue) -> bool;
+}
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn prop(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn text(v: &JsValue, key: &str) -> String {
+    prop(v, key).as_string().unwrap_or_default()
+}
+
+fn num(v: &JsValue, key: &str) -> f64 {
+    prop(v, key).as_f64().unwrap_or(f64::NAN)
+}
+
+fn len(v: &JsValue) -> u32 {
+    v.dyn_ref::<Array>().map_or(0, Array::length)
+}
+
+/// A tag unique to this test run, so the mock's per-directive counters are ours alone.
+fn tag(name: &str) -> String {
+    format!("{name}{}", (js_sys::Math::random() * 1e9) as u64)
+}
+
+/// Options pointing at the mock, with fault directives (`""` for none).
+fn options(directives: &str, extra: &str) -> JsValue {
+    let base = if directives.is_empty() {
+        format!("{MOCK_URL}/v2")
+    } else {
+        format!("{MOCK_URL}/__mock/{directives}/v2")
+    };
+    let comma = if extra.is_empty() { "" } else { "," };
+    js(&format!(
+        r#"{{"baseUrl":"{base}","maxRetries":0{comma}{extra}}}"#
+    ))
+}
+
+async fn requests_for(tag: &str) -> f64 {
+    num(
+        &get_json(&format!("{MOCK_URL}/__stats?tag={tag}")).await,
+        "requests",
+    )
+}
+
+async fn expect_err(result: Result<JsValue, JsValue>, code: &str) -> JsValue {
+    let e = match result {
+        Ok(v) => panic!("expected {code}, got {v:?}"),
+        Err(e) => e,
+    };
+    assert!(is_portouts_error(&e), "not a PortoutsError: {e:?}");
+    assert_eq!(text(&e, "code"), code, "{}", text(&e, "message"));
+    e
+}
+
+#[wasm_bindgen_test]
+async fn lists_the_default_page() {
+    let page = api::list_portouts(JsValue::UNDEFINED, options("", ""))
+        .await
+        .unwrap();
+    assert_eq!(len(&prop(&page, "data")), 20);
+    let meta = prop(&page, "meta");
+    assert_eq!(num(&meta, "page_size"), 20.0);
+    assert_eq!(num(&meta, "total_results"), 1000.0);
+    assert!(text(&page, "requestId").starts_with("req-"));
+}
+
+#[wasm_bindgen_test]
+async fn filters_narrow_the_results_as_the_server_applies_them() {
+    let t = tag("filter");
+    let q = js(
+        r#"{"filter":{"status_in":["pending","ported"],"country_code":"us"},"page":{"size":50}}"#,
+    );
+    let page = api::list_portouts(q, options(&format!("tag={t}"), ""))
+        .await
+        .unwrap();
+    let data = prop(&page, "data").unchecked_into::<Array>();
+    assert!(data.length() > 0);
+    for r in data.iter() {
+        let status = text(&r, "status");
+        assert!(status == "pending" || status == "ported", "{status}");
+    }
+    let log = get_json(&format!("{MOCK_URL}/__log?tag={t}")).await;
+    let entry = log.unchecked_into::<Array>().get(0);
+    assert_eq!(
+        text(&entry, "query"),
+        "filter%5Bcountry_code%5D=US&filter%5Bstatus_in%5D=pending%2Cported&page%5Bsize%5D=50"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn invalid_filters_reject_before_any_request() {
+    let t = tag("invalid");
+    let cases = [
+        (r#"{"filter":{"statusIn":["pending"]}}"#, "filter.statusIn"),
+        (
+            r#"{"filter":{"phone_number":"555-1212"}}"#,
+            "filter.phone_number",
+        ),
+        (r#"{"page":{"size":251}}"#, "page.size"),
+        (r#"{"page_size":10}"#, "page_size"),
+    ];
+    for (q, path) in cases {
+        let e = expect_err(
+            api::list_portouts(js(q), options(&format!("tag={t}"), "")).await,
+            "invalid_filter",
+        )
+        .await;
+        assert_eq!(text(&e, "path"), path);
+    }
+    let e = expect_err(
+        api::list_portouts(JsValue::UNDEFINED, js(r#"{"baseURL":"x"}"#)).await,
+        "invalid_options",
+    )
+    .await;
+    assert!(text(&e, "message").contains("did you mean 'baseUrl'"));
+    assert_eq!(requests_for(&t).await, 0.0);
+}
+
+#[wasm_bindgen_test]
+async fn maps_401_with_the_telnyx_errors_and_succeeds_with_the_key() {
+    let t = tag("auth");
+    let dirs = format!("tag={t},auth=KEY-1");
+    let e = expect_err(
+        api::list_portouts(JsValue::UNDEFINED, options(&dirs, "")).await,
+        "authentication",
+    )
+    .await;
+    assert_eq!(num(&e, "status"), 401.0);
+    assert_eq!(prop(&e, "retryable"), JsValue::FALSE);
+    assert_eq!(
+        text(&Array::from(&prop(&e, "errors")).get(0), "title"),
+        "Authentication failed"
+    );
+    assert!(text(&e, "requestId").starts_with("req-"));
+    let ok = api::list_portouts(JsValue::UNDEFINED, options(&dirs, r#""apiKey":"KEY-1""#)).await;
+    assert!(ok.is_ok());
+}
+
+#[wasm_bindgen_test]
+async fn maps_http_statuses_to_codes() {
+    for (status, code) in [
+        (403, "permission_denied"),
+        (404, "not_found"),
+        (422, "unprocessable"),
+        (429, "rate_limited"),
+        (500, "server_error"),
+        (418, "http_error"),
+    ] {
+        let dirs = format!("tag={},status={status}", tag("st"));
+        let e = expect_err(
+            api::list_portouts(JsValue::UNDEFINED, options(&dirs, "")).await,
+            code,
+        )
+        .await;
+        assert_eq!(num(&e, "status"), f64::from(status));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn retries_a_429_honouring_retry_after_then_succeeds() {
+    let t = tag("retry");
+    let dirs = format!("tag={t},status=429,times=1,retry_after=0");
+    let page = api::list_portouts(JsValue::UNDEFINED, options(&dirs, r#""maxRetries":2"#)).await;
+    assert_eq!(len(&prop(&page.unwrap(), "data")), 20);
+    assert_eq!(requests_for(&t).await, 2.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_500_storm_stops_after_max_retries() {
+    let t = tag("storm");
+    let dirs = format!("tag={t},status=503,retry_after=0");
+    let e = expect_err(
+        api::list_portouts(JsValue::UNDEFINED, options(&dirs, r#""maxRetries":2"#)).await,
+        "server_error",
+    )
+    .await;
+    assert_eq!(prop(&e, "retryable"), JsValue::TRUE);
+    assert!(text(&e, "message").contains("after 3 attempts"));
+    assert_eq!(requests_for(&t).await, 3.0);
+}
+
+#[wasm_bindgen_test]
+async fn times_out_a_server_that_never_answers() {
+    let dirs = format!("tag={},hang=1", tag("hang"));
+    let e = expect_err(
+        api::list_portouts(JsValue::UNDEFINED, options(&dirs, r#""timeoutMs":300"#)).await,
+        "timeout",
+    )
+    .await;
+    assert!(text(&e, "message").contains("300 ms"));
+}
+
+#[wasm_bindgen_test]
+async fn aborts_at_once_and_mid_request() {
+    let t = tag("abort");
+    let o = options(&format!("tag={t},latency=5000"), "");
+    Reflect::set(&o, &"signal".into(), &aborted_signal()).unwrap();
+    expect_err(api::list_portouts(JsValue::UNDEFINED, o).await, "aborted").await;
+    assert_eq!(requests_for(&t).await, 0.0);
+    let o = options(&format!("tag={t},latency=5000"), "");
+    Reflect::set(&o, &"signal".into(), &abort_later(100)).unwrap();
+    let started = js_sys::Date::now();
+    expect_err(api::list_portouts(JsValue::UNDEFINED, o).await, "aborted").await;
+    assert!(js_sys::Date::now() - started < 3000.0);
+}
+
+#[wasm_bindgen_test]
+async fn rejects_bad_response_bodies() {
+    for (body, code, path) in [
+        ("wrong_type", "invalid_response", "data[0].phone_numbers"),
+        ("truncated", "invalid_response", ""),
+        ("notjson", "invalid_response", ""),
+        ("empty", "invalid_response", ""),
+        ("html", "server_error", ""),
+        ("drop", "network", ""),
+    ] {
+        let dirs = format!("tag={},body={body}", tag("body"));
+        let e = expect_err(
+            api::list_portouts(JsValue::UNDEFINED, options(&dirs, "")).await,
+            code,
+        )
+        .await;
+        if !path.is_empty() {
+            assert_eq!(text(&e, "path"), path);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn never_leaks_the_api_key() {
+    let dirs = format!("tag={},body=echo_auth", tag("leak"));
+    let e = api::list_portouts(
+        JsValue::UNDEFINED,
+        options(&dirs, r#""apiKey":"SECRET-KEY-123""#),
+    )
+    .await
+    .unwrap_err();
+    let everything = format!(
+        "{} {} {:?}",
+        js_sys::JSON::stringify(&e)
+            .map(String::from)
+            .unwrap_or_default(),
+        js_sys::JSON::stringify(&prop(&e, "errors"))
+            .map(String::from)
+            .unwrap_or_default(),
+        e
+    );
+    assert!(!everything.contains("SECRET-KEY-123"), "{everything}");
+    assert!(everything.contains("[REDACTED]"), "{everything}");
+    assert!(!text(&e, "message").contains("SECRET-KEY-123"));
+    assert!(!text(&e, "stack").contains("SECRET-KEY-123"));
+}
+
+#[wasm_bindgen_test]
+async fn refuses_to_send_a_key_over_plain_http_to_a_remote_host() {
+    let o = js(r#"{"baseUrl":"http://api.telnyx.com/v2","apiKey":"K"}"#);
+    expect_err(
+        api::list_portouts(JsValue::UNDEFINED, o).await,
+        "insecure_transport",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn gets_one_portout_and_maps_404() {
+    let page = api::list_portouts(JsValue::UNDEFINED, options("", ""))
+        .await
+        .unwrap();
+    let first = Array::from(&prop(&page, "data")).get(0);
+    let id = text(&first, "id");
+    let one = api::get_portout(JsValue::from_str(&id), options("", ""))
+        .await
+        .unwrap();
+    assert_eq!(text(&one, "id"), id);
+    assert_eq!(text(&one, "support_key"), text(&first, "support_key"));
+    expect_err(
+        api::get_portout(
+            "00000000-0000-4000-8000-000000000000".into(),
+            options("", ""),
+        )
+        .await,
+        "not_found",
+    )
+    .await;
+    let e = expect_err(
+        api::get_portout("../portouts".into(), options("", "")).await,
+        "invalid_filter",
+    )
+    .await;
+    assert_eq!(text(&e, "path"), "id");
+}
+
+#[wasm_bindgen_test]
+fn builds_and_parses_query_strings() {
+    let q = js(
+        r#"{"filter":{"status_in":["pending","ported"],"carrier_name":"AT&T"},"page":{"number":2}}"#,
+    );
+    let s = api::build_portouts_query(q.clone(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        s,
+        "filter%5Bcarrier_name%5D=AT%26T&filter%5Bstatus_in%5D=pending%2Cported&page%5Bnumber%5D=2"
+    );
+    let brackets = api::build_portouts_query(q, js(r#"{"arrayFormat":"brackets"}"#)).unwrap();
+    let back = api::parse_portouts_query(brackets.into()).unwrap();
+    assert_eq!(
+        api::build_portouts_query(back, JsValue::UNDEFINED).unwrap(),
+        s
+    );
+    let e = api::parse_portouts_query("filter[nope]=1".into()).unwrap_err();
+    assert_eq!(text(&e, "code"), "invalid_filter");
+}
+
+#[wasm_bindgen_test]
+fn parses_response_bodies_from_strings_and_bytes() {
+    let body = r#"{"data":[{"id":"a","phone_numbers":["+13035551212"],"extra":1}],"meta":{"page_number":1,"page_size":20,"total_pages":1,"total_results":1}}"#;
+    let from_text = api::parse_portouts_response(body.into()).unwrap();
+    assert_eq!(
+        num(&Array::from(&prop(&from_text, "data")).get(0), "extra"),
+        1.0
+    );
+    let bytes = js_sys::Uint8Array::from(format!("\u{feff}{body}").as_bytes());
+    let from_bytes = api::parse_portouts_response(bytes.into()).unwrap();
+    assert_eq!(num(&prop(&from_bytes, "meta"), "total_results"), 1.0);
+    let bad = api::parse_portouts_response(r#"{"data":[{"id":5}],"meta":{}}"#.into()).unwrap_err();
+    assert_eq!(text(&bad, "code"), "invalid_response");
+    assert_eq!(text(&bad, "path"), "data[0].id");
+    let not_body = api::parse_portouts_response(JsValue::from_f64(1.0)).unwrap_err();
+    assert_eq!(text(&not_body, "code"), "invalid_response");
+}
+
+#[wasm_bindgen_test]
+async fn hostile_inputs_fail_cleanly_and_the_instance_keeps_working() {
+    for (name, code) in [
+        ("throwingGetter", "invalid_filter"),
+        ("throwingOwnKeys", "invalid_filter"),
+        ("revokedProxy", "invalid_filter"),
+        ("symbol", "invalid_filter"),
+        ("bigint", "invalid_filter"),
+        ("deep", "invalid_filter"),
+        ("protoKey", "invalid_filter"),
+        ("loneSurrogate", "invalid_filter"),
+        ("hugeString", "invalid_filter"),
+        ("invalidDate", "invalid_filter"),
+        ("nan", "invalid_filter"),
+        ("function", "invalid_filter"),
+    ] {
+        let r = api::build_portouts_query(hostile(name), JsValue::UNDEFINED);
+        let e = r.expect_err(name);
+        assert_eq!(text(&e, "code"), code, "{name}: {}", text(&e, "message"));
+        let r = api::list_portouts(hostile(name), options("", "")).await;
+        expect_err(r, code).await;
+    }
+    let dated = api::build_portouts_query(hostile("date"), JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        dated,
+        "filter%5Binserted_at%5D%5Bgte%5D=2025-01-01T00%3A00%3A00.000Z"
+    );
+    assert!(api::list_portouts(JsValue::UNDEFINED, options("", ""))
+        .await
+        .is_ok());
+}
