@@ -4,7 +4,7 @@
 
 use crate::datetime::{parse_instant, DayEnd};
 use crate::error::Error;
-use crate::input::Input;
+use crate::input::{number_text, Input};
 use crate::model::Status;
 use crate::suggest::did_you_mean;
 
@@ -228,12 +228,12 @@ fn page_number(v: &Input, path: &str, min: u32, max: u32) -> Result<Option<u32>,
             };
             Err(Error::invalid_filter(
                 path,
-                &format!("must be {range}, got {n}"),
+                &format!("must be {range}, got {}", number_text(*n)),
             ))
         }
         Input::Number(n) if n.is_finite() => Err(Error::invalid_filter(
             path,
-            &format!("must be an integer, got {n}"),
+            &format!("must be an integer, got {}", number_text(*n)),
         )),
         other => Err(Error::invalid_filter(
             path,
@@ -627,7 +627,7 @@ mod tests {
                     Input::Array(vec![s("GB"), Input::Number(1.0)]),
                 )],
                 "filter.country_code_in[1]",
-                "must be a string, got a number",
+                "must be a string, got the number 1",
             ),
             (
                 vec![("phone_number", s("3035551212"))],

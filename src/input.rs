@@ -28,6 +28,26 @@ pub enum Input {
     Opaque(&'static str),
 }
 
+/// A number as text without float formatting (which would cost the wasm module ~20 KB):
+/// integers exactly, other numbers rounded to three decimals.
+pub fn number_text(n: f64) -> String {
+    if !n.is_finite() {
+        return if n.is_nan() { "NaN".into() } else { "Infinity".into() };
+    }
+    if n.fract() == 0.0 && n.abs() < 1e18 {
+        return (n as i64).to_string();
+    }
+    if n.abs() < 1e15 {
+        let sign = if n < 0.0 { "-" } else { "" };
+        let scaled = (n.abs() * 1000.0).round() as u64;
+        let frac = format!("{:03}", scaled % 1000);
+        let frac = frac.trim_end_matches('0');
+        let dot = if frac.is_empty() { "" } else { "." };
+        return format!("{sign}{}{dot}{frac}", scaled / 1000);
+    }
+    "a very large number".into()
+}
+
 /// The boundary converts at most this many array elements: one more than any array may
 /// hold, so that an over-long array is still reported as too long.
 pub const MAX_CONVERTED_ITEMS: usize = 101;
@@ -46,7 +66,7 @@ impl Input {
             Input::Bool(_) => "a boolean".into(),
             Input::Number(n) if n.is_nan() => "NaN".into(),
             Input::Number(n) if n.is_infinite() => "Infinity".into(),
-            Input::Number(_) => "a number".into(),
+            Input::Number(n) => format!("the number {}", number_text(*n)),
             Input::String(_) | Input::BrokenString => "a string".into(),
             Input::Date(_) => "a Date".into(),
             Input::Array(_) => "an array".into(),
@@ -64,5 +84,22 @@ impl Input {
                 .map_or(&Input::Undefined, |(_, v)| v),
             _ => &Input::Undefined,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_without_float_formatting() {
+        assert_eq!(number_text(42.0), "42");
+        assert_eq!(number_text(-7.0), "-7");
+        assert_eq!(number_text(1.5), "1.5");
+        assert_eq!(number_text(-0.25), "-0.25");
+        assert_eq!(number_text(0.0001), "0");
+        assert_eq!(number_text(f64::NAN), "NaN");
+        assert_eq!(number_text(f64::INFINITY), "Infinity");
+        assert_eq!(number_text(1e300), "a very large number");
     }
 }

@@ -433,6 +433,59 @@ fn hex4(chars: &mut std::str::Chars<'_>) -> Option<u32> {
     Some(v)
 }
 
+/// The exact integer value of a JSON number's text (`12`, `-3`, `1.0`, `2e3`), or why not:
+/// `Err(false)` when it is not integral, `Err(true)` when it is beyond ±(2^53 - 1).
+/// Parsed without floating point, so the result is exact.
+pub fn integer_value(text: &str) -> Result<i64, bool> {
+    const MAX_SAFE: u64 = 9_007_199_254_740_991;
+    let (negative, t) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exp) = match t.find(['e', 'E']) {
+        Some(i) => (t.get(..i).unwrap_or(""), t.get(i + 1..).unwrap_or("")),
+        None => (t, "0"),
+    };
+    let exp_digits = exp.trim_start_matches(['+', '-']);
+    let mut e: i64 = 0;
+    for b in exp_digits.bytes() {
+        e = (e * 10 + i64::from(b.wrapping_sub(b'0'))).min(10_000);
+    }
+    if exp.starts_with('-') {
+        e = -e;
+    }
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes()).collect();
+    e -= frac.len() as i64;
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+        e += 1;
+    }
+    let lead = digits.iter().take_while(|d| **d == b'0').count();
+    let digits = digits.get(lead..).unwrap_or_default();
+    if digits.is_empty() {
+        return Ok(0);
+    }
+    if e < 0 {
+        return Err(false);
+    }
+    if digits.len() as i64 + e > 16 {
+        return Err(true);
+    }
+    let mut v: u64 = 0;
+    for d in digits {
+        v = v * 10 + u64::from(d - b'0');
+    }
+    for _ in 0..e {
+        v *= 10;
+    }
+    if v > MAX_SAFE {
+        return Err(true);
+    }
+    let v = v as i64;
+    Ok(if negative { -v } else { v })
+}
+
 /// A parsed JSON value, for small documents the library reads itself (error bodies).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -440,8 +493,8 @@ pub enum Value {
     Null,
     /// `true` / `false`
     Bool(bool),
-    /// a number
-    Num(f64),
+    /// a number, as its JSON text (kept exact; JS turns it into a Number)
+    Num(String),
     /// a string
     Str(String),
     /// an array
@@ -463,7 +516,7 @@ impl Value {
     pub fn as_text(&self) -> Option<String> {
         match self {
             Value::Str(s) => Some(s.clone()),
-            Value::Num(n) if n.is_finite() => Some(format!("{n}")),
+            Value::Num(n) => Some(n.clone()),
             _ => None,
         }
     }
@@ -505,7 +558,7 @@ fn read_value(r: &mut Reader<'_>, depth: u32) -> R<Value> {
             Value::Null
         }
         Kind::Bool => Value::Bool(r.boolean()?),
-        Kind::Number => Value::Num(r.number()?.parse().map_err(|_| SyntaxError::BadNumber)?),
+        Kind::Number => Value::Num(r.number()?.to_string()),
         Kind::String => Value::Str(r.string()?.decode().ok_or(SyntaxError::BadString)?),
         Kind::Array => {
             r.begin_array()?;
@@ -608,9 +661,27 @@ mod tests {
     fn parses_values_and_keeps_the_last_duplicate_key() {
         let v = parse_value(br#"{"a":1,"b":[true,null,"x"],"a":2}"#);
         let v = v.as_ref();
-        assert_eq!(v.and_then(|v| v.get("a")), Some(&Value::Num(2.0)));
+        assert_eq!(v.and_then(|v| v.get("a")), Some(&Value::Num("2".into())));
         assert_eq!(parse_value(b"{"), None);
         assert_eq!(parse_value(b"\xff"), None);
+    }
+
+    #[test]
+    fn integer_values_are_exact() {
+        assert_eq!(integer_value("0"), Ok(0));
+        assert_eq!(integer_value("-0"), Ok(0));
+        assert_eq!(integer_value("1002"), Ok(1002));
+        assert_eq!(integer_value("-17"), Ok(-17));
+        assert_eq!(integer_value("3.000"), Ok(3));
+        assert_eq!(integer_value("2e3"), Ok(2000));
+        assert_eq!(integer_value("25E-1"), Err(false));
+        assert_eq!(integer_value("1.5"), Err(false));
+        assert_eq!(integer_value("0.0001"), Err(false));
+        assert_eq!(integer_value("9007199254740991"), Ok(9_007_199_254_740_991));
+        assert_eq!(integer_value("9007199254740992"), Err(true));
+        assert_eq!(integer_value("1e300"), Err(true));
+        assert_eq!(integer_value("1e-300"), Err(false));
+        assert_eq!(integer_value("0e999999999999"), Ok(0));
     }
 
     #[test]

@@ -221,11 +221,10 @@ pub fn parse_query(search: &str) -> Result<ListQuery, Error> {
 /// `page[...]` values are numbers when written as plain decimal integers.
 fn page_value(v: &str) -> Input {
     let canonical = !v.is_empty()
-        && v.len() <= 10
         && v.bytes().all(|b| b.is_ascii_digit())
         && !(v.len() > 1 && v.starts_with('0'));
-    match v.parse::<f64>() {
-        Ok(n) if canonical => Input::Number(n),
+    match v.parse::<u64>() {
+        Ok(n) if canonical => Input::Number(n as f64),
         _ => Input::String(v.to_string()),
     }
 }

@@ -4,11 +4,8 @@
 //! (`data[3].phone_numbers[0]`) and the reason. Also: HTTP error responses into [`Error`]s.
 
 use crate::error::{Error, ErrorCode};
-use crate::json::{parse_value, Kind, RawStr, Reader, SyntaxError, Value};
+use crate::json::{integer_value, parse_value, Kind, RawStr, Reader, SyntaxError, Value};
 use crate::model::{field_type, FieldType, PageMeta, META_FIELDS};
-
-/// Largest integer both JSON.parse and this validator represent exactly (2^53 - 1).
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// A failure while validating, with the path built up as it returns (innermost first).
 struct Fail {
@@ -229,15 +226,12 @@ fn field(r: &mut Reader<'_>, ty: FieldType) -> V<()> {
 }
 
 /// Reads a number that must be an integer within ±(2^53 - 1).
-fn integer(r: &mut Reader<'_>) -> V<f64> {
+fn integer(r: &mut Reader<'_>) -> V<i64> {
     let text = r.number()?;
-    let n: f64 = text.parse().map_err(|_| Fail::new("must be a number"))?;
-    if n.fract() != 0.0 || n.abs() > MAX_SAFE_INTEGER {
-        return Err(Fail::new(format!(
-            "must be an integer within ±2^53, got {text}"
-        )));
-    }
-    Ok(n)
+    integer_value(text).map_err(|too_big| {
+        let what = if too_big { "an integer within ±(2^53 - 1)" } else { "an integer" };
+        Fail::new(format!("must be {what}, got {text}"))
+    })
 }
 
 fn page_meta(r: &mut Reader<'_>) -> V<PageMeta> {
@@ -260,10 +254,8 @@ fn page_meta(r: &mut Reader<'_>) -> V<PageMeta> {
                     Kind::Number => integer(r).map_err(|f| f.at_key(&key))?,
                     k => return Err(wrong_type("an integer", k).at_key(&key)),
                 };
-                if n < 0.0 {
-                    return Err(Fail::new("must not be negative").at_key(&key));
-                }
-                *slot = Some(n as u64);
+                let n = u64::try_from(n).map_err(|_| Fail::new("must not be negative").at_key(&key))?;
+                *slot = Some(n);
             }
             None => r.skip_value(2)?,
         }

@@ -40,8 +40,9 @@ pub fn delay_ms(retry: u32, random01: f64, retry_after_ms: Option<f64>) -> f64 {
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<f64> {
     let v = value.trim();
     if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
-        let secs: f64 = v.parse().ok()?;
-        return Some((secs * 1000.0).min(MAX_RETRY_AFTER_MS));
+        // More than 5 digits is more than a day: capped anyway.
+        let secs: u32 = v.get(..v.len().min(5)).unwrap_or("0").parse().ok()?;
+        return Some((f64::from(secs) * 1000.0).min(MAX_RETRY_AFTER_MS));
     }
     let at = parse_http_date(v)? as f64;
     Some((at - now_ms).clamp(0.0, MAX_RETRY_AFTER_MS))

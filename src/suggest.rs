@@ -22,7 +22,7 @@ pub fn did_you_mean<'a>(key: &str, candidates: &[(&str, &'a str)]) -> Option<&'a
 fn fold(s: &str) -> String {
     s.chars()
         .filter(|c| !matches!(c, '_' | '-' | '.' | '[' | ']' | ' '))
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
