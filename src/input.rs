@@ -32,7 +32,11 @@ pub enum Input {
 /// integers exactly, other numbers rounded to three decimals.
 pub fn number_text(n: f64) -> String {
     if !n.is_finite() {
-        return if n.is_nan() { "NaN".into() } else { "Infinity".into() };
+        return if n.is_nan() {
+            "NaN".into()
+        } else {
+            "Infinity".into()
+        };
     }
     if n.fract() == 0.0 && n.abs() < 1e18 {
         return (n as i64).to_string();

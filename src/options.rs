@@ -183,7 +183,10 @@ pub fn integer(v: &Input, path: &str, min: u32, max: u32) -> Result<u32, Error> 
         }
         Input::Number(n) if n.is_finite() && n.fract() == 0.0 => Err(Error::invalid_options(
             path,
-            &format!("must be between {min} and {max}, got {}", crate::input::number_text(*n)),
+            &format!(
+                "must be between {min} and {max}, got {}",
+                crate::input::number_text(*n)
+            ),
         )),
         other => Err(Error::invalid_options(
             path,

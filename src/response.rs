@@ -229,7 +229,11 @@ fn field(r: &mut Reader<'_>, ty: FieldType) -> V<()> {
 fn integer(r: &mut Reader<'_>) -> V<i64> {
     let text = r.number()?;
     integer_value(text).map_err(|too_big| {
-        let what = if too_big { "an integer within ±(2^53 - 1)" } else { "an integer" };
+        let what = if too_big {
+            "an integer within ±(2^53 - 1)"
+        } else {
+            "an integer"
+        };
         Fail::new(format!("must be {what}, got {text}"))
     })
 }
@@ -254,7 +258,8 @@ fn page_meta(r: &mut Reader<'_>) -> V<PageMeta> {
                     Kind::Number => integer(r).map_err(|f| f.at_key(&key))?,
                     k => return Err(wrong_type("an integer", k).at_key(&key)),
                 };
-                let n = u64::try_from(n).map_err(|_| Fail::new("must not be negative").at_key(&key))?;
+                let n =
+                    u64::try_from(n).map_err(|_| Fail::new("must not be negative").at_key(&key))?;
                 *slot = Some(n);
             }
             None => r.skip_value(2)?,

@@ -24,7 +24,7 @@ pub fn value_to_js(v: &Value) -> JsValue {
     match v {
         Value::Null => JsValue::NULL,
         Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Num(text) => js_sys::Number::new(&JsValue::from_str(text)).into(),
+        Value::Num(text) => JsValue::from_f64(js_sys::Number::parse_float(text)),
         Value::Str(s) => JsValue::from_str(s),
         Value::Arr(items) => items.iter().map(value_to_js).collect::<Array>().into(),
         Value::Obj(members) => {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every test of the project, from a fresh clone: installs what is missing, checks
+# formatting and lints, runs the host unit tests, starts the mock Telnyx server, runs the wasm
+# suite in Node and in headless Chromium, builds the npm package and tests it as users import it
+# (Node, a browser page, TypeScript), then the mock's own tests and the browser end-to-end tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+bash scripts/ensure-tools.sh
+
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Outside the clone, so CI reruns are warm (see ../shared/notes/toolchain.md, pitfall 13).
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/telnyx-portouts/target}"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER=/usr/bin/chromedriver
+export MOCK_PORT="${MOCK_PORT:-38787}"
+export MOCK_URL="http://127.0.0.1:$MOCK_PORT"
+
+step() { printf '\n=== %s\n' "$*"; }
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+step "format and lints (host and wasm32)"
+cargo fmt --all -- --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "host unit tests (pure-Rust core)"
+cargo test
+
+step "mock Telnyx server on $MOCK_URL"
+node tests/mock/server.mjs --port "$MOCK_PORT" > "${TMPDIR:-/tmp}/telnyx-portouts-mock.log" 2>&1 &
+pids+=($!)
+node scripts/wait-for.mjs "$MOCK_URL/__health"
+
+step "wasm suite in Node"
+WASM_BINDGEN_TEST_ONLY_NODE=1 cargo test --target wasm32-unknown-unknown --test node
+step "wasm suite in headless Chromium"
+cargo test --target wasm32-unknown-unknown --test browser
+
+step "build the npm package (pkg/)"
+bash scripts/build-pkg.sh
+node scripts/size-report.mjs
+
+step "package, mock and end-to-end tests (node --test)"
+mkdir -p node_modules && ln -sfn ../pkg node_modules/telnyx-portouts
+tsc -p tests/types
+suites=(tests/mock/ tests/package/)
+[ "${SKIP_E2E:-}" = 1 ] || for d in tests/e2e tests/vite-app; do [ -d "$d" ] && suites+=("$d"); done
+node --test --test-concurrency=1 "${suites[@]}"
+
+echo
+echo "all tests passed"
