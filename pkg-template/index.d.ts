@@ -106,13 +106,35 @@ export interface PortoutPage {
   meta: PageMeta;
   /** The response's `x-request-id`, when the server exposes it. */
   requestId?: string;
+  /** `meta.page_number < meta.total_pages` and this page is not empty. */
+  hasNextPage(): boolean;
+  /** The next page, with the same query and options; rejects (`no_next_page`) after the last. */
+  nextPage(): Promise<PortoutPage>;
+}
+
+/** Progress of `listAllPortouts`, reported after each page. */
+export interface ListAllProgress {
+  pagesDone: number;
+  totalPages: number;
+  itemsDone: number;
+  totalResults: number;
+}
+
+/** Options of `listAllPortouts`. */
+export interface ListAllOptions extends ClientOptions {
+  /** Requests in flight at most, 1..16; default 4. */
+  concurrency?: number;
+  /** Stop once this many records are collected (exactly this many are returned). */
+  maxItems?: number;
+  /** Called after each page, in order; the last call has `pagesDone === totalPages`. */
+  onProgress?: (progress: ListAllProgress) => void;
 }
 
 /** What kind of failure a `PortoutsError` is. */
 export type PortoutsErrorCode =
   | 'invalid_filter' | 'invalid_options' | 'insecure_transport' | 'invalid_response'
   | 'authentication' | 'permission_denied' | 'not_found' | 'unprocessable' | 'rate_limited'
-  | 'server_error' | 'http_error' | 'network' | 'timeout' | 'aborted' | 'not_initialized';
+  | 'server_error' | 'http_error' | 'network' | 'timeout' | 'aborted' | 'not_initialized' | 'no_next_page';
 
 /** One entry of a Telnyx `errors[]` array. */
 export interface TelnyxApiError {
@@ -144,6 +166,20 @@ export default function init(input?: RequestInfo | URL | Response | BufferSource
 
 /** Lists one page of port-outs (`GET {baseUrl}/portouts`). */
 export function listPortouts(query?: PortoutListQuery | null, options?: ClientOptions | null): Promise<PortoutPage>;
+
+/**
+ * Lists every page of a query (page size 250 unless the query sets one), at most
+ * `concurrency` requests in flight, and resolves to the records in page order. Records are
+ * de-duplicated by id; records inserted while listing may be missed (they appear on pages
+ * already fetched) but none is returned twice.
+ */
+export function listAllPortouts(query?: PortoutListQuery | null, options?: ListAllOptions | null): Promise<Portout[]>;
+
+/** Iterates over pages lazily (at most one page ahead); `break` stops requesting. */
+export function iterPortoutPages(query?: PortoutListQuery | null, options?: ClientOptions | null): AsyncIterable<PortoutPage> & AsyncIterator<PortoutPage>;
+
+/** Iterates over port-outs, page by page. */
+export function iterPortouts(query?: PortoutListQuery | null, options?: ClientOptions | null): AsyncIterable<Portout> & AsyncIterator<Portout>;
 
 /** Fetches one port-out (`GET {baseUrl}/portouts/{id}`). */
 export function getPortout(id: string, options?: ClientOptions | null): Promise<Portout>;

@@ -32,6 +32,7 @@ pub mod input;
 pub mod json;
 pub mod model;
 pub mod options;
+pub mod paging;
 pub mod query;
 pub mod request;
 pub mod response;

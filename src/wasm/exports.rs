@@ -7,6 +7,7 @@ use super::errors::to_js;
 use crate::error::{Error, ErrorCode};
 use crate::filter::ListQuery;
 use crate::options::{build_options, ClientOptions};
+use crate::paging::{has_next_page, ListAllOptions, LIST_ALL_OPTION_NAMES};
 use crate::query::{build_query, parse_query};
 use crate::request::{get_url, list_url};
 use crate::response::{validate_list, validate_one};
@@ -51,14 +52,14 @@ pub(crate) fn query_from_js(query: &JsValue) -> Result<ListQuery, Error> {
 }
 
 /// `{ data, meta, requestId }` from a parsed list body.
-fn page_object(value: &JsValue, request_id: Option<&str>) -> JsValue {
+fn page_object(value: &JsValue, request_id: Option<&str>) -> Object {
     let page = Object::new();
     set(&page, "data", &get(value, "data"));
     set(&page, "meta", &get(value, "meta"));
     if let Some(r) = request_id {
         set(&page, "requestId", &JsValue::from_str(r));
     }
-    page.into()
+    page
 }
 
 /// Fetches one page: `GET {baseUrl}/portouts?{query}`.
@@ -71,7 +72,7 @@ pub(crate) async fn fetch_page(
     let signals: Vec<&AbortSignal> = prepared.signal.iter().chain(extra_signal).collect();
     let parsed = get_json(&url, &prepared.options, &signals, validate_list).await?;
     Ok((
-        page_object(&parsed.value, parsed.request_id.as_deref()),
+        page_object(&parsed.value, parsed.request_id.as_deref()).into(),
         parsed.checked,
     ))
 }
@@ -89,7 +90,25 @@ pub async fn list_portouts(query: JsValue, options: JsValue) -> Result<JsValue, 
     async {
         let q = query_from_js(&query)?;
         let prepared = prepare(&options, &[])?;
-        fetch_page(&q, &prepared, None).await.map(|(page, _)| page)
+        let (page, meta) = fetch_page(&q, &prepared, None).await?;
+        // The query of the following page, or null: the package's JS shell turns it into
+        // `hasNextPage()` / `nextPage()` and removes it.
+        let items = get(&page, "data")
+            .dyn_ref::<js_sys::Array>()
+            .map_or(0, |a| a.length() as usize);
+        let next = if has_next_page(&meta, items) {
+            let mut next = q;
+            next.page.number = Some(
+                u32::try_from(meta.page_number)
+                    .unwrap_or(u32::MAX)
+                    .saturating_add(1),
+            );
+            super::query_js::query_to_js(&next)
+        } else {
+            JsValue::NULL
+        };
+        set(page.unchecked_ref(), "next", &next);
+        Ok(page)
     }
     .await
     .map_err(|e| redacted(e, &options))
@@ -171,7 +190,30 @@ pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
                 "parsePortoutsResponse takes the body as a string or a Uint8Array.",
             ));
         };
-        Ok(page_object(&value, None))
+        Ok(page_object(&value, None).into())
     };
     run().map_err(|e| to_js(&e))
+}
+
+/// Lists every page of a query: at most `concurrency` requests in flight, records in page
+/// order without duplicate ids, `onProgress` after each page. A page that still fails after
+/// its retries rejects the call (with its `page`) and aborts the pages in flight.
+#[wasm_bindgen(js_name = listAllPortouts)]
+pub async fn list_all_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let setup = || -> Result<_, Error> {
+        let q = query_from_js(&query)?;
+        let prepared = prepare(&options, &LIST_ALL_OPTION_NAMES)?;
+        let all =
+            ListAllOptions::from_input(&to_input(&options, "options", ErrorCode::InvalidOptions)?)?;
+        let on_progress = get(&options, "onProgress")
+            .dyn_into::<js_sys::Function>()
+            .ok();
+        Ok((q, prepared, all, on_progress))
+    };
+    let (q, prepared, all, on_progress) = setup().map_err(|e| redacted(e, &options))?;
+    match super::list_all::list_all(q, prepared, all, on_progress).await {
+        Ok(records) => Ok(records.into()),
+        Err(Ok(e)) => Err(redacted(e, &options)),
+        Err(Err(thrown)) => Err(thrown),
+    }
 }

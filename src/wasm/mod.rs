@@ -7,6 +7,7 @@ mod convert;
 mod errors;
 mod exports;
 mod fetch;
+mod list_all;
 mod query_js;
 mod timers;
 

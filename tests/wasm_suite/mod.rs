@@ -410,3 +410,187 @@ async fn hostile_inputs_fail_cleanly_and_the_instance_keeps_working() {
         .await
         .is_ok());
 }
+
+#[wasm_bindgen(inline_js = r#"
+export function progressRecorder() { const calls = []; const f = (p) => calls.push({ ...p }); f.calls = calls; return f; }
+export function throwingCallback() { return () => { throw new Error('from onProgress'); }; }
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = progressRecorder)]
+    fn progress_recorder() -> js_sys::Function;
+    #[wasm_bindgen(js_name = throwingCallback)]
+    fn throwing_callback() -> js_sys::Function;
+}
+
+fn ids(records: &JsValue) -> Vec<String> {
+    Array::from(records)
+        .iter()
+        .map(|r| text(&r, "id"))
+        .collect()
+}
+
+async fn sequential_ids(directives: &str, size: u32) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut n = 1;
+    loop {
+        let q = js(&format!(r#"{{"page":{{"number":{n},"size":{size}}}}}"#));
+        let page = api::list_portouts(q, options(directives, ""))
+            .await
+            .unwrap();
+        out.extend(ids(&prop(&page, "data")));
+        if prop(&page, "next").is_null() {
+            return out;
+        }
+        n += 1;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn list_all_over_13_pages_equals_a_sequential_listing() {
+    let t = tag("all13");
+    let dirs = format!("tag={t},count=325,latency=20");
+    let recorder = progress_recorder();
+    let o = options(&dirs, r#""concurrency":3"#);
+    Reflect::set(&o, &"onProgress".into(), &recorder).unwrap();
+    let all = api::list_all_portouts(js(r#"{"page":{"size":25}}"#), o)
+        .await
+        .unwrap();
+    let expected = sequential_ids(&format!("count=325"), 25).await;
+    assert_eq!(expected.len(), 325);
+    assert_eq!(ids(&all), expected);
+    let stats = get_json(&format!("{MOCK_URL}/__stats?tag={t}")).await;
+    assert!(num(&stats, "maxInFlight") <= 3.0, "{:?}", stats);
+    assert_eq!(num(&stats, "maxInFlight"), 3.0);
+    assert_eq!(num(&stats, "requests"), 13.0);
+    let calls = Array::from(&prop(&recorder, "calls"));
+    assert_eq!(calls.length(), 13);
+    for (i, c) in calls.iter().enumerate() {
+        assert_eq!(num(&c, "pagesDone"), (i + 1) as f64);
+        assert_eq!(num(&c, "totalPages"), 13.0);
+        assert_eq!(num(&c, "totalResults"), 325.0);
+    }
+    assert_eq!(num(&calls.get(12), "itemsDone"), 325.0);
+}
+
+#[wasm_bindgen_test]
+async fn list_all_uses_250_a_page_by_default_and_needs_one_request_for_a_short_listing() {
+    let t = tag("all1");
+    let all = api::list_all_portouts(
+        JsValue::UNDEFINED,
+        options(&format!("tag={t},count=240"), r#""concurrency":1"#),
+    )
+    .await
+    .unwrap();
+    assert_eq!(len(&all), 240);
+    let log = get_json(&format!("{MOCK_URL}/__log?tag={t}"))
+        .await
+        .unchecked_into::<Array>();
+    assert_eq!(log.length(), 1);
+    assert!(text(&log.get(0), "query").contains("page%5Bsize%5D=250"));
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_page_rejects_with_its_number_and_aborts_the_rest() {
+    let t = tag("fail7");
+    let dirs = format!("tag={t},count=325,fail_page=7,status=500,latency=50");
+    let o = options(&dirs, r#""concurrency":4"#);
+    let e = expect_err(
+        api::list_all_portouts(js(r#"{"page":{"size":25}}"#), o).await,
+        "server_error",
+    )
+    .await;
+    assert_eq!(num(&e, "page"), 7.0);
+    let stats = get_json(&format!("{MOCK_URL}/__stats?tag={t}")).await;
+    assert!(
+        num(&stats, "requests") < 13.0,
+        "stopped early: {}",
+        num(&stats, "requests")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn list_all_stops_at_max_items_exactly() {
+    let t = tag("max");
+    let o = options(&format!("tag={t},count=325"), r#""maxItems":60"#);
+    let all = api::list_all_portouts(js(r#"{"page":{"size":25}}"#), o)
+        .await
+        .unwrap();
+    assert_eq!(len(&all), 60);
+    assert_eq!(
+        ids(&all),
+        sequential_ids("count=325", 25).await[..60].to_vec()
+    );
+    assert_eq!(requests_for(&t).await, 3.0);
+}
+
+#[wasm_bindgen_test]
+async fn list_all_aborts_mid_way() {
+    let t = tag("allabort");
+    let o = options(
+        &format!("tag={t},count=325,latency=200"),
+        r#""concurrency":2"#,
+    );
+    Reflect::set(&o, &"signal".into(), &abort_later(300)).unwrap();
+    expect_err(
+        api::list_all_portouts(js(r#"{"page":{"size":25}}"#), o).await,
+        "aborted",
+    )
+    .await;
+    assert!(requests_for(&t).await < 13.0);
+}
+
+#[wasm_bindgen_test]
+async fn list_all_has_no_duplicates_when_records_are_inserted_while_listing() {
+    let dirs = format!("tag={},count=300,grow=7", tag("grow"));
+    let all = api::list_all_portouts(
+        js(r#"{"page":{"size":25}}"#),
+        options(&dirs, r#""concurrency":2"#),
+    )
+    .await
+    .unwrap();
+    let all_ids = ids(&all);
+    let mut unique = all_ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), all_ids.len());
+    assert!(all_ids.len() >= 300);
+}
+
+#[wasm_bindgen_test]
+async fn list_all_validates_its_options_and_passes_on_progress_errors_through() {
+    let e = expect_err(
+        api::list_all_portouts(JsValue::UNDEFINED, options("", r#""concurrency":17"#)).await,
+        "invalid_options",
+    )
+    .await;
+    assert_eq!(text(&e, "path"), "concurrency");
+    let e = expect_err(
+        api::list_all_portouts(JsValue::UNDEFINED, options("", r#""concurency":2"#)).await,
+        "invalid_options",
+    )
+    .await;
+    assert!(text(&e, "message").contains("did you mean 'concurrency'"));
+    let o = options("count=100", "");
+    Reflect::set(&o, &"onProgress".into(), &throwing_callback()).unwrap();
+    let thrown = api::list_all_portouts(JsValue::UNDEFINED, o)
+        .await
+        .unwrap_err();
+    assert_eq!(text(&thrown, "message"), "from onProgress");
+}
+
+#[wasm_bindgen_test]
+async fn pages_carry_the_next_query() {
+    let page = api::list_portouts(
+        js(r#"{"filter":{"status":"pending"},"page":{"size":10}}"#),
+        options("", ""),
+    )
+    .await
+    .unwrap();
+    let next = prop(&page, "next");
+    assert_eq!(num(&prop(&next, "page"), "number"), 2.0);
+    assert_eq!(text(&prop(&next, "filter"), "status"), "pending");
+    let last = api::list_portouts(js(r#"{"page":{"number":100,"size":10}}"#), options("", ""))
+        .await
+        .unwrap();
+    assert!(prop(&last, "next").is_null());
+}
