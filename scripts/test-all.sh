@@ -44,7 +44,6 @@ bash scripts/build-pkg.sh
 node scripts/size-report.mjs
 
 step "package, mock and end-to-end tests (node --test)"
-mkdir -p node_modules && ln -sfn ../pkg node_modules/telnyx-portouts
 tsc -p tests/types
 suites=(tests/mock/ tests/package/)
 [ "${SKIP_E2E:-}" = 1 ] || for d in tests/e2e tests/vite-app; do [ -d "$d" ] && suites+=("$d"); done
