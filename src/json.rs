@@ -125,18 +125,27 @@ impl<'a> Reader<'a> {
         self.pos
     }
 
+    #[inline(always)]
     fn byte(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.byte() {
             self.pos += 1;
         }
     }
 
-    /// The kind of the next value, after skipping white space.
+    /// Out-of-line [`Reader::peek_kind_hot`], for code off the hot path.
+    #[inline(never)]
     pub fn peek_kind(&mut self) -> R<Kind> {
+        self.peek_kind_hot()
+    }
+
+    /// The kind of the next value, after skipping white space.
+    #[inline(always)]
+    pub fn peek_kind_hot(&mut self) -> R<Kind> {
         self.skip_ws();
         match self.byte() {
             None => Err(SyntaxError::UnexpectedEnd),
@@ -233,8 +242,15 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Reads a string token. The document must be valid UTF-8 (checked by the caller once).
+    /// Out-of-line [`Reader::string_hot`], for code off the hot path.
+    #[inline(never)]
     pub fn string(&mut self) -> R<RawStr<'a>> {
+        self.string_hot()
+    }
+
+    /// Reads a string token. The document must be valid UTF-8 (checked by the caller once).
+    #[inline(always)]
+    pub fn string_hot(&mut self) -> R<RawStr<'a>> {
         self.skip_ws();
         if self.byte() != Some(b'"') {
             return Err(self.unexpected());
@@ -244,12 +260,7 @@ impl<'a> Reader<'a> {
         let mut escaped = false;
         loop {
             // Fast path: run over ordinary bytes.
-            let rest = self.bytes.get(self.pos..).unwrap_or_default();
-            let run = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .ok_or(SyntaxError::UnexpectedEnd)?;
-            self.pos += run;
+            self.pos += ordinary_run(self.bytes.get(self.pos..).unwrap_or_default());
             match self.byte() {
                 Some(b'"') => {
                     let raw = self.bytes.get(start..self.pos).unwrap_or_default();
@@ -277,6 +288,7 @@ impl<'a> Reader<'a> {
                         Some(_) => return Err(SyntaxError::BadString),
                     }
                 }
+                None => return Err(SyntaxError::UnexpectedEnd),
                 _ => return Err(SyntaxError::BadString),
             }
         }
@@ -290,6 +302,7 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline(always)]
     fn punct(&mut self, b: u8) -> R<()> {
         self.skip_ws();
         if self.byte() == Some(b) {
@@ -305,9 +318,16 @@ impl<'a> Reader<'a> {
         self.punct(b'[')
     }
 
+    /// Out-of-line [`Reader::next_item_hot`], for code off the hot path.
+    #[inline(never)]
+    pub fn next_item(&mut self, index: usize) -> R<bool> {
+        self.next_item_hot(index)
+    }
+
     /// Before element `index` of an array: `Ok(true)` when an element follows (its separator
     /// consumed), `Ok(false)` when the array ended (`]` consumed).
-    pub fn next_item(&mut self, index: usize) -> R<bool> {
+    #[inline(always)]
+    pub fn next_item_hot(&mut self, index: usize) -> R<bool> {
         self.skip_ws();
         match self.byte() {
             Some(b']') => {
@@ -328,9 +348,16 @@ impl<'a> Reader<'a> {
         self.punct(b'{')
     }
 
+    /// Out-of-line [`Reader::next_key_hot`], for code off the hot path.
+    #[inline(never)]
+    pub fn next_key(&mut self, index: usize) -> R<Option<RawStr<'a>>> {
+        self.next_key_hot(index)
+    }
+
     /// Before member `index` of an object: the member's key (its `:` consumed), or `None`
     /// when the object ended (`}` consumed).
-    pub fn next_key(&mut self, index: usize) -> R<Option<RawStr<'a>>> {
+    #[inline(always)]
+    pub fn next_key_hot(&mut self, index: usize) -> R<Option<RawStr<'a>>> {
         self.skip_ws();
         match self.byte() {
             Some(b'}') => {
@@ -341,7 +368,7 @@ impl<'a> Reader<'a> {
             Some(_) if index == 0 => {}
             _ => return Err(self.unexpected()),
         }
-        let key = self.string()?;
+        let key = self.string_hot()?;
         self.punct(b':')?;
         Ok(Some(key))
     }
@@ -376,6 +403,37 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// The length of the leading run of bytes that need no attention inside a string (not `"`,
+/// not `\\`, not a control character). Looks at 8 bytes at a time (SWAR): strings are most
+/// of a response's bytes.
+#[inline(always)]
+fn ordinary_run(s: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let mut i = 0;
+    for chunk in s.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let special = has_zero(v ^ (ONES * u64::from(b'"')))
+            | has_zero(v ^ (ONES * u64::from(b'\\')))
+            // A byte below 0x20 (and not >= 0x80): subtracting 0x20 borrows into its high bit.
+            | (v.wrapping_sub(ONES * 0x20) & !v & HIGHS);
+        if special != 0 {
+            // The lowest flagged byte is the first special one (flags above it may be false
+            // positives from borrows, never below).
+            return i + (special.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let tail = s.get(i..).unwrap_or_default();
+    i + tail
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(tail.len())
 }
 
 /// Decodes the raw bytes of a JSON string (between the quotes). `None` on a bad escape.
@@ -682,6 +740,27 @@ mod tests {
         assert_eq!(integer_value("1e300"), Err(true));
         assert_eq!(integer_value("1e-300"), Err(false));
         assert_eq!(integer_value("0e999999999999"), Ok(0));
+    }
+
+    #[test]
+    fn ordinary_runs_stop_at_the_first_special_byte() {
+        for (s, n) in [
+            (&b""[..], 0),
+            (b"abc", 3),
+            (b"abcdefghijkl\"x", 12),
+            (b"ab\\cdefghij", 2),
+            (b"abcdefgh\x1fij", 8),
+            (b"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"", 8),
+            (b"\x7f\x80\xff abcdefgh\x00", 12),
+            (b"\"", 0),
+        ] {
+            let naive = s
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(s.len());
+            assert_eq!(naive, n, "{s:?}");
+            assert_eq!(ordinary_run(s), n, "{s:?}");
+        }
     }
 
     #[test]

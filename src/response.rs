@@ -156,27 +156,28 @@ fn validate_one_inner(bytes: &[u8]) -> V<()> {
 }
 
 fn records(r: &mut Reader<'_>) -> V<()> {
-    match r.peek_kind()? {
+    match r.peek_kind_hot()? {
         Kind::Array => {}
         k => return Err(wrong_type("an array", k)),
     }
     r.begin_array()?;
     let mut i = 0;
-    while r.next_item(i)? {
+    while r.next_item_hot(i)? {
         record(r).map_err(|f| f.at_index(i))?;
         i += 1;
     }
     Ok(())
 }
 
+#[inline(always)]
 fn record(r: &mut Reader<'_>) -> V<()> {
-    match r.peek_kind()? {
+    match r.peek_kind_hot()? {
         Kind::Object => {}
         k => return Err(wrong_type("a port-out object", k)),
     }
     r.begin_object()?;
     let mut i = 0;
-    while let Some(key) = r.next_key(i)? {
+    while let Some(key) = r.next_key_hot(i)? {
         i += 1;
         let ty = if key.escaped {
             key.decode().and_then(|k| field_type(k.as_bytes()))
@@ -191,12 +192,13 @@ fn record(r: &mut Reader<'_>) -> V<()> {
     Ok(())
 }
 
+#[inline(always)]
 fn field(r: &mut Reader<'_>, ty: FieldType) -> V<()> {
-    let kind = r.peek_kind()?;
+    let kind = r.peek_kind_hot()?;
     match (ty, kind) {
         (_, Kind::Null) => r.null()?,
         (FieldType::Text, Kind::String) => {
-            r.string()?;
+            r.string_hot()?;
         }
         (FieldType::Boolean, Kind::Bool) => {
             r.boolean()?;
@@ -207,10 +209,10 @@ fn field(r: &mut Reader<'_>, ty: FieldType) -> V<()> {
         (FieldType::TextList, Kind::Array) => {
             r.begin_array()?;
             let mut i = 0;
-            while r.next_item(i)? {
-                match r.peek_kind()? {
+            while r.next_item_hot(i)? {
+                match r.peek_kind_hot()? {
                     Kind::String => {
-                        r.string()?;
+                        r.string_hot()?;
                     }
                     k => return Err(wrong_type("a string", k).at_index(i)),
                 }

@@ -6,7 +6,9 @@
 use proptest::prelude::*;
 use telnyx_portouts::json::Reader;
 use telnyx_portouts::response::{validate_list, validate_one};
-use telnyx_portouts::{build_query, parse_query, ArrayFormat, DateRange, Input, ListQuery, Page, PortoutFilter, Status};
+use telnyx_portouts::{
+    build_query, parse_query, ArrayFormat, DateRange, Input, ListQuery, Page, PortoutFilter, Status,
+};
 
 fn text() -> impl Strategy<Value = String> {
     // Printable text with every character that could break a query string, and non-ASCII.
@@ -14,14 +16,25 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn date() -> impl Strategy<Value = (i64, String)> {
-    (2000i64..2030, 1i64..=12, 1i64..=28, 0i64..24, 0i64..60, prop::bool::ANY).prop_map(|(y, m, d, h, min, date_only)| {
-        let key = ((y * 12 + m) * 31 + d) * 1440 + h * 60 + min;
-        if date_only {
-            (((y * 12 + m) * 31 + d) * 1440, format!("{y:04}-{m:02}-{d:02}"))
-        } else {
-            (key, format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:00.000Z"))
-        }
-    })
+    (
+        2000i64..2030,
+        1i64..=12,
+        1i64..=28,
+        0i64..24,
+        0i64..60,
+        prop::bool::ANY,
+    )
+        .prop_map(|(y, m, d, h, min, date_only)| {
+            let key = ((y * 12 + m) * 31 + d) * 1440 + h * 60 + min;
+            if date_only {
+                (
+                    ((y * 12 + m) * 31 + d) * 1440,
+                    format!("{y:04}-{m:02}-{d:02}"),
+                )
+            } else {
+                (key, format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:00.000Z"))
+            }
+        })
 }
 
 fn range() -> impl Strategy<Value = DateRange> {
@@ -29,9 +42,15 @@ fn range() -> impl Strategy<Value = DateRange> {
         (Some(a), Some(b)) => {
             let (lo, hi) = if a.0 <= b.0 { (a, b) } else { (b, a) };
             // A date-only lte covers its whole day, a date-only gte starts it: ordered keys hold.
-            DateRange { gte: Some(lo.1), lte: Some(hi.1) }
+            DateRange {
+                gte: Some(lo.1),
+                lte: Some(hi.1),
+            }
         }
-        (a, b) => DateRange { gte: a.map(|d| d.1), lte: b.map(|d| d.1) },
+        (a, b) => DateRange {
+            gte: a.map(|d| d.1),
+            lte: b.map(|d| d.1),
+        },
     })
 }
 
@@ -49,30 +68,59 @@ fn phone() -> impl Strategy<Value = String> {
 
 fn query() -> impl Strategy<Value = ListQuery> {
     let filter = (
-        (prop::option::of(text()), prop::option::of(country()), prop::option::of(prop::collection::vec(country(), 1..5)), prop::option::of(date())),
-        (range(), prop::option::of(phone()), prop::option::of(text()), range()),
-        (prop::option::of(text()), prop::option::of(status()), prop::option::of(prop::collection::vec(status(), 1..7)), prop::option::of(text())),
+        (
+            prop::option::of(text()),
+            prop::option::of(country()),
+            prop::option::of(prop::collection::vec(country(), 1..5)),
+            prop::option::of(date()),
+        ),
+        (
+            range(),
+            prop::option::of(phone()),
+            prop::option::of(text()),
+            range(),
+        ),
+        (
+            prop::option::of(text()),
+            prop::option::of(status()),
+            prop::option::of(prop::collection::vec(status(), 1..7)),
+            prop::option::of(text()),
+        ),
     )
-        .prop_map(|((carrier_name, country_code, country_code_in, foc), (inserted_at, phone_number, pon, ported_out_at), (spid, status, status_in, support_key))| PortoutFilter {
-            carrier_name,
-            country_code,
-            country_code_in,
-            foc_date: foc.map(|d| d.1),
-            inserted_at,
-            phone_number,
-            pon,
-            ported_out_at,
-            spid,
-            status,
-            status_in,
-            support_key,
-        });
-    let page = (prop::option::of(1u32..100_000), prop::option::of(1u32..=250)).prop_map(|(number, size)| Page { number, size });
+        .prop_map(
+            |(
+                (carrier_name, country_code, country_code_in, foc),
+                (inserted_at, phone_number, pon, ported_out_at),
+                (spid, status, status_in, support_key),
+            )| PortoutFilter {
+                carrier_name,
+                country_code,
+                country_code_in,
+                foc_date: foc.map(|d| d.1),
+                inserted_at,
+                phone_number,
+                pon,
+                ported_out_at,
+                spid,
+                status,
+                status_in,
+                support_key,
+            },
+        );
+    let page = (
+        prop::option::of(1u32..100_000),
+        prop::option::of(1u32..=250),
+    )
+        .prop_map(|(number, size)| Page { number, size });
     (filter, page).prop_map(|(filter, page)| ListQuery { filter, page })
 }
 
 fn format() -> impl Strategy<Value = ArrayFormat> {
-    prop::sample::select(vec![ArrayFormat::Comma, ArrayFormat::Brackets, ArrayFormat::Repeat])
+    prop::sample::select(vec![
+        ArrayFormat::Comma,
+        ArrayFormat::Brackets,
+        ArrayFormat::Repeat,
+    ])
 }
 
 proptest! {

@@ -412,8 +412,10 @@ function showBanner(e, { title, actionLabel = 'Retry', action } = {}) {
   if (e?.code) meta.push(`code ${e.code}`);
   if (e?.requestId) meta.push(`request id ${e.requestId}`);
   if (e?.page) meta.push(`page ${e.page}`);
-  if (first && e?.message) meta.push(e.message);
   $('error-meta').textContent = meta.join(' · ');
+  // The package's full message (with its advice) when the banner shows the API's own words.
+  $('error-message').textContent = first && e?.message ? e.message : '';
+  $('error-more').hidden = !(first && e?.message);
   const retry = $('error-retry');
   retry.textContent = actionLabel;
   retry.hidden = !action;
@@ -517,6 +519,7 @@ async function loadPage(query, { push = false, fetchPage } = {}) {
     if (mine === sequence) {
       inflight = null;
       setLoading(false);
+      renderSummary();
       $('app').dataset.ready = 'true';
       bumpLoads();
     }
@@ -687,7 +690,9 @@ function renderTable() {
     if (r.carrier_name && state.carriers.size < 100) state.carriers.add(String(r.carrier_name));
   }
   body.replaceChildren(frag);
-  $('results-empty').hidden = state.rows.length > 0 || !state.meta;
+  const empty = $('results-empty');
+  empty.hidden = state.rows.length > 0;
+  empty.textContent = state.meta ? 'No port-outs match these filters.' : 'Nothing loaded yet.';
   const list = $('carrier-list');
   if (list.childElementCount !== state.carriers.size) {
     list.replaceChildren(...[...state.carriers].sort().map((c) => Object.assign(document.createElement('option'), { value: c })));
@@ -833,13 +838,10 @@ function wire() {
     loadPage({ ...state.query });
   });
   $('settings-reset').addEventListener('click', () => {
-    settings.baseUrl = settings.defaultBaseUrl ?? FALLBACK_BASE_URL;
-    settings.apiKey = '';
-    settings.maxRetries = 2;
-    settingsVersion += 1;
-    writeSettingsForm();
-    saveSettings();
-    clearFieldErrors();
+    $('set-base-url').value = settings.defaultBaseUrl ?? FALLBACK_BASE_URL;
+    $('set-api-key').value = '';
+    $('set-max-retries').value = '2';
+    $('settings-form').requestSubmit();
   });
 
   window.addEventListener('popstate', () => {
@@ -878,6 +880,7 @@ async function start() {
   }
   features.listAll = typeof telnyx.listAllPortouts === 'function';
   $('app').dataset.features = Object.entries(features).filter(([, v]) => v).map(([k]) => k).join(' ');
+  renderAll();
   restoreFromUrl();
 }
 

@@ -96,9 +96,10 @@ export function renderMonthChart(container, counts, { title = 'Port-outs by mont
     const x = left + i * slot;
     const g = el('g', { class: 'bar month' });
     g.append(el('title', {}, `${MONTHS[mo.m - 1]} ${mo.y}: ${mo.value}`));
+    const barW = Math.max(1, Math.min(slot * 0.76, 36));
     g.append(el('rect', {
-      x: (x + slot * 0.12).toFixed(1), y: (top + plotH - h).toFixed(1),
-      width: Math.max(1, slot * 0.76).toFixed(1), height: h.toFixed(1), rx: 2,
+      x: (x + (slot - barW) / 2).toFixed(1), y: (top + plotH - h).toFixed(1),
+      width: barW.toFixed(1), height: h.toFixed(1), rx: 2,
     }));
     svg.append(g);
     if (i % step === 0) {

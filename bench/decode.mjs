@@ -1,0 +1,125 @@
+// Decode benchmark (issue 7): parsePortoutsResponse against bare JSON.parse and schema
+// validators (ajv, zod 4, zod 3, valibot), and the whole listPortouts call against the
+// official SDK's list(), in Node and in headless Chromium (served with COOP/COEP so that
+// performance.now() is precise). Cold metrics on fresh pages. Results: markdown tables.
+//
+// Usage: node bench/decode.mjs   (after bash scripts/build-pkg.sh)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../www/serve.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const SAMPLES = Number(process.env.SAMPLES ?? 25);
+const COLD_RUNS = Number(process.env.COLD_RUNS ?? 10);
+
+function nodeRun() {
+  const out = execFileSync(process.execPath, [join(ROOT, 'bench/decode-node.mjs')], { env: { ...process.env, SAMPLES: String(SAMPLES) }, encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+function nodeCold() {
+  // Fresh processes: import (compile + instantiate, sync in Node) and the first three calls.
+  const script = `
+    const t0 = performance.now();
+    const lib = await import('telnyx-portouts');
+    const t1 = performance.now();
+    const { page } = await import(${JSON.stringify(join(ROOT, 'bench/fixtures.mjs'))});
+    const text = page(250); const first = [];
+    for (let i = 0; i < 3; i++) { const s = performance.now(); lib.parsePortoutsResponse(text); first.push(performance.now() - s); }
+    console.log(JSON.stringify({ initMs: t1 - t0, first }));`;
+  return Array.from({ length: COLD_RUNS }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })));
+}
+
+async function browserRun() {
+  const dir = mkdtempSync(join(tmpdir(), 'tp-bench-'));
+  execFileSync(join(ROOT, 'node_modules/.bin/esbuild'), [join(ROOT, 'bench/decode-page.mjs'), '--bundle', '--format=esm', '--external:telnyx-portouts', `--outfile=${join(dir, 'bench.js')}`, '--log-level=warning'], { cwd: ROOT });
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>bench</title>
+<script type="importmap">{"imports":{"telnyx-portouts":"/node_modules/telnyx-portouts/index.js"}}</script>
+<script type="module" src="/bench.js"></script>`);
+  const server = await startStaticServer({ port: 0, root: dir, pkgDir: join(ROOT, 'pkg'), headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const cold = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      await page.goto(`${server.url}/index.html`);
+      await page.waitForFunction(() => typeof window.runCold === 'function');
+      cold.push(await page.evaluate(() => window.runCold()));
+      await ctx.close();
+    }
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() => typeof window.runBench === 'function');
+    const out = await page.evaluate((samples) => window.runBench({ samples }), SAMPLES);
+    return { ...out, cold };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const fmt = (x) => x.toFixed(3);
+function table(results) {
+  const lines = ['| fixture | case | median ms | p10–p90 ms | × JSON.parse |', '|---|---|---:|---:|---:|'];
+  for (const r of results) lines.push(`| ${r.fixture} | ${r.name} | ${fmt(r.median)} | ${fmt(r.p10)}–${fmt(r.p90)} | ${r.ratio.toFixed(2)} |`);
+  return lines.join('\n');
+}
+
+function headline(results, engine) {
+  const get = (fixture, name) => results.find((r) => r.fixture === fixture && r.name === name);
+  const ours = get('page of 250', 'parsePortoutsResponse(text)');
+  const oursBytes = get('page of 250', 'parsePortoutsResponse(bytes)');
+  const zod3 = get('page of 250', 'JSON.parse + zod 3');
+  const zod4 = get('page of 250', 'JSON.parse + zod 4');
+  const sdk = get('page of 250', 'official SDK portouts.list() (memory fetch, no validation)');
+  const call = get('page of 250', 'listPortouts() (memory fetch)');
+  return [
+    `| ${engine}: parsePortoutsResponse(text), 250 records, × JSON.parse | ${ours.ratio.toFixed(2)} | ≤ 2.0 (stretch ${engine.startsWith('Node') ? '1.6' : '1.7'}) |`,
+    `| ${engine}: parsePortoutsResponse(bytes), × JSON.parse(text) | ${oursBytes.ratio.toFixed(2)} | — |`,
+    `| ${engine}: speed-up vs JSON.parse + zod 3 | ${(zod3.median / ours.median).toFixed(2)}× | ≥ 2× (stretch 2.5×) |`,
+    `| ${engine}: speed-up vs JSON.parse + zod 4 | ${(zod4.median / ours.median).toFixed(2)}× | — |`,
+    `| ${engine}: listPortouts() / SDK list(), memory fetch | ${(call.median / sdk.median).toFixed(2)} | ≤ 1.5 (stretch 1.2) |`,
+  ];
+}
+
+function coldRows(cold, engine, steady) {
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const init = med(cold.map((c) => c.initMs));
+  const first = med(cold.map((c) => c.first[0]));
+  return [
+    `| ${engine}: compile + instantiate (${engine.startsWith('Node') ? 'import of the package, wasm read from disk' : 'init(), wasm fetched from a local server'}), median of ${cold.length} fresh ${engine.startsWith('Node') ? 'processes' : 'pages'} | ${init.toFixed(2)} ms | ≤ 5 ms (stretch 2) |`,
+    `| ${engine}: first call after init, 250 records (${cold[0].first.length} calls: ${cold.map((c) => c.first.map((x) => x.toFixed(1)).join('/')).slice(0, 3).join(', ')}, …) | ${first.toFixed(2)} ms = ${(first / steady).toFixed(1)}× steady state | ≤ 10× (stretch 5×) |`,
+  ];
+}
+
+export async function run() {
+  const node = nodeRun();
+  const nodeCl = nodeCold();
+  const browser = await browserRun();
+  const steady = (rs) => rs.find((r) => r.fixture === 'page of 250' && r.name === 'parsePortoutsResponse(text)').median;
+  const markdown = [
+    `Median of ${SAMPLES} interleaved samples (each a batch of 10–100 calls) after warm-up; ratios against a bare \`JSON.parse\` of the same text in the same run. Chromium page cross-origin isolated: ${browser.isolated}.`,
+    '',
+    '| target | measured | goal |',
+    '|---|---:|---|',
+    ...headline(browser.results, 'Chromium'),
+    ...coldRows(browser.cold, 'Chromium', steady(browser.results)),
+    ...headline(node, 'Node 20'),
+    ...coldRows(nodeCl, 'Node 20', steady(node)),
+    '',
+    '### Chromium',
+    '',
+    table(browser.results),
+    '',
+    '### Node 20',
+    '',
+    table(node),
+  ].join('\n');
+  return { markdown, node, browser };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log((await run()).markdown);

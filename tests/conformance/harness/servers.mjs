@@ -1,0 +1,67 @@
+// Two small local servers: a recording reverse proxy in front of Prism (so the Node suite sees
+// the exact request line the library sent and Prism's verdict on it), and the static server of
+// the browser page (the built package under /pkg/, the page, the harness module).
+import { createServer, request as httpRequest } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, sep } from 'node:path';
+import { ROOT, HERE } from './prism.mjs';
+
+function listen(server) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`));
+  });
+}
+
+/**
+ * Forwards every request to `target` unchanged and records
+ * `{ method, url, authorization, status, violations }` (violations: Prism's `sl-violations`).
+ */
+export async function startRecorder(target) {
+  const t = new URL(target);
+  const log = [];
+  const server = createServer((req, res) => {
+    const entry = { method: req.method, url: req.url, authorization: req.headers.authorization ?? null, accept: req.headers.accept ?? null };
+    log.push(entry);
+    const up = httpRequest({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: { ...req.headers, host: t.host } }, (upRes) => {
+      entry.status = upRes.statusCode;
+      entry.violations = upRes.headers['sl-violations'] ?? null;
+      res.writeHead(upRes.statusCode, upRes.headers);
+      upRes.pipe(res);
+    });
+    up.on('error', (e) => { entry.status = 502; entry.error = String(e); res.writeHead(502); res.end(); });
+    req.pipe(up);
+  });
+  const url = await listen(server);
+  return { url, log, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
+}
+
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.ts': 'text/plain' };
+
+/** Serves `/` (the page), `/harness/*` (this folder's harness) and `/pkg/*` (the built package). */
+export async function startStaticServer() {
+  const roots = { '/pkg/': join(ROOT, 'pkg'), '/harness/': join(HERE, 'harness') };
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file;
+    if (path === '/' || path === '/index.html') file = join(HERE, 'harness', 'page', 'index.html');
+    else {
+      for (const [prefix, dir] of Object.entries(roots)) {
+        if (!path.startsWith(prefix)) continue;
+        const candidate = normalize(join(dir, path.slice(prefix.length)));
+        if (candidate.startsWith(dir + sep)) file = candidate;
+      }
+    }
+    if (!file) { res.writeHead(404); res.end(); return; }
+    try {
+      const body = await readFile(file);
+      const ext = file.slice(file.lastIndexOf('.'));
+      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404); res.end();
+    }
+  });
+  const url = await listen(server);
+  return { url, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }) };
+}

@@ -1,0 +1,44 @@
+// The spec's response schemas as an independent validator (Ajv, JSON Schema 2020-12, the
+// dialect of OpenAPI 3.1), in two readings:
+//   letter: JSON Schema as written; `format` is an annotation only (the 2020-12 default), so
+//           `type: number, format: integer` allows 3.7;
+//   intent: every `format` asserted, `integer` included (a whole number), plus uuid, uri, date-time.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { SPEC } from './prism.mjs';
+
+const require = createRequire(import.meta.url);
+
+export const spec = JSON.parse(readFileSync(SPEC, 'utf8'));
+
+export function specExamples() {
+  const props = spec.components.schemas.PortoutDetails.properties;
+  const record = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v.example ?? null]));
+  const metaProps = spec.components.schemas.Metadata.properties;
+  const meta = Object.fromEntries(Object.entries(metaProps).map(([k, v]) => [k, v.example]));
+  return { record, meta };
+}
+
+export function makeValidators() {
+  const Ajv2020 = require('ajv/dist/2020.js').default;
+  const addFormats = require('ajv-formats').default ?? require('ajv-formats');
+  const schemaAt = (path, method) => spec.paths[path][method].responses['200'].content['application/json'].schema;
+  // A standalone schema: the two 200 bodies, the components as $defs.
+  const rewrite = (node) => JSON.parse(JSON.stringify(node).replaceAll('"#/components/schemas/', '"#/$defs/'));
+  const doc = (root) => ({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...rewrite(root), $defs: rewrite(spec.components.schemas) });
+  const build = (assertFormats) => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: assertFormats });
+    if (assertFormats) {
+      addFormats(ajv);
+      ajv.addFormat('integer', { type: 'number', validate: (n) => Number.isInteger(n) });
+    }
+    return { list: ajv.compile(doc(schemaAt('/portouts', 'get'))), get: ajv.compile(doc(schemaAt('/portouts/{id}', 'get'))) };
+  };
+  const letter = build(false);
+  const intent = build(true);
+  const verdict = (v, body) => (v(body) ? { valid: true } : { valid: false, errors: v.errors.map((e) => `${e.instancePath || '/'} ${e.message}`) });
+  return {
+    list: (body) => ({ letter: verdict(letter.list, body), intent: verdict(intent.list, body) }),
+    get: (body) => ({ letter: verdict(letter.get, body), intent: verdict(intent.get, body) }),
+  };
+}
