@@ -455,7 +455,7 @@ async fn list_all_over_13_pages_equals_a_sequential_listing() {
     let all = api::list_all_portouts(js(r#"{"page":{"size":25}}"#), o)
         .await
         .unwrap();
-    let expected = sequential_ids(&format!("count=325"), 25).await;
+    let expected = sequential_ids("count=325", 25).await;
     assert_eq!(expected.len(), 325);
     assert_eq!(ids(&all), expected);
     let stats = get_json(&format!("{MOCK_URL}/__stats?tag={t}")).await;
