@@ -155,11 +155,22 @@ impl Error {
 
 /// `text` with every occurrence of `secret` replaced by `[REDACTED]`.
 pub fn redact_str(text: &str, secret: &str) -> String {
-    if secret.is_empty() {
-        text.to_string()
-    } else {
-        text.replace(secret, "[REDACTED]")
+    let (t, k) = (text.as_bytes(), secret.as_bytes());
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    let mut i = 0;
+    while !k.is_empty() && i + k.len() <= t.len() {
+        if t.get(i..i + k.len()) == Some(k) {
+            out.push_str(text.get(start..i).unwrap_or_default());
+            out.push_str("[REDACTED]");
+            i += k.len();
+            start = i;
+        } else {
+            i += 1;
+        }
     }
+    out.push_str(text.get(start..).unwrap_or_default());
+    out
 }
 
 impl fmt::Display for Error {
@@ -193,6 +204,17 @@ mod tests {
     fn retryable_follows_the_code() {
         assert!(Error::new(ErrorCode::Timeout, "x").retryable);
         assert!(!Error::new(ErrorCode::InvalidFilter, "x").retryable);
+    }
+
+    #[test]
+    fn redact_str_replaces_every_occurrence() {
+        assert_eq!(
+            redact_str("aKEYbKEYKEY", "KEY"),
+            "a[REDACTED]b[REDACTED][REDACTED]"
+        );
+        assert_eq!(redact_str("é KEY ü", "KEY"), "é [REDACTED] ü");
+        assert_eq!(redact_str("KE", "KEY"), "KE");
+        assert_eq!(redact_str("abc", ""), "abc");
     }
 
     #[test]

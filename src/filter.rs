@@ -168,7 +168,7 @@ fn unknown_key(path: &str, key: &str, candidates: &[(&str, &str)], known: &str) 
     Error::invalid_filter(path, &reason)
 }
 
-/// `key` shortened and with control characters escaped, for messages.
+/// `key` shortened and with control characters replaced by U+FFFD, for messages.
 pub fn printable(key: &str) -> String {
     let mut out: String = key
         .chars()

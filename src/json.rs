@@ -582,13 +582,11 @@ impl Value {
     /// Replaces `secret` in every string and key of the tree by `[REDACTED]`.
     pub fn redact(&mut self, secret: &str) {
         match self {
-            Value::Str(s) if s.contains(secret) => *s = crate::error::redact_str(s, secret),
+            Value::Str(s) => *s = crate::error::redact_str(s, secret),
             Value::Arr(items) => items.iter_mut().for_each(|v| v.redact(secret)),
             Value::Obj(members) => {
                 for (k, v) in members.iter_mut() {
-                    if k.contains(secret) {
-                        *k = crate::error::redact_str(k, secret);
-                    }
+                    *k = crate::error::redact_str(k, secret);
                     v.redact(secret);
                 }
             }

@@ -4,6 +4,7 @@
 use super::client::{get_json, validate_and_parse};
 use super::convert::to_input;
 use super::errors::to_js;
+use super::spawn;
 use crate::error::{Error, ErrorCode};
 use crate::filter::ListQuery;
 use crate::options::{build_options, ClientOptions};
@@ -11,7 +12,7 @@ use crate::paging::{has_next_page, ListAllOptions, LIST_ALL_OPTION_NAMES};
 use crate::query::{build_query, parse_query};
 use crate::request::{get_url, list_url};
 use crate::response::{validate_list, validate_one};
-use js_sys::{JsString, Object, Reflect, Uint8Array};
+use js_sys::{JsString, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -86,55 +87,57 @@ fn redacted(e: Error, options: &JsValue) -> JsValue {
 /// `GET {baseUrl}/portouts`, validates the response, and resolves to
 /// `{ data, meta, requestId }`. Rejects with a `PortoutsError`.
 #[wasm_bindgen(js_name = listPortouts)]
-pub async fn list_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    async {
-        let q = query_from_js(&query)?;
-        let prepared = prepare(&options, &[])?;
-        let (page, meta) = fetch_page(&q, &prepared, None).await?;
-        // The query of the following page, or null: the package's JS shell turns it into
-        // `hasNextPage()` / `nextPage()` and removes it.
-        let items = get(&page, "data")
-            .dyn_ref::<js_sys::Array>()
-            .map_or(0, |a| a.length() as usize);
-        let next = if has_next_page(&meta, items) {
-            let mut next = q;
-            next.page.number = Some(
-                u32::try_from(meta.page_number)
-                    .unwrap_or(u32::MAX)
-                    .saturating_add(1),
-            );
-            super::query_js::query_to_js(&next)
-        } else {
-            JsValue::NULL
+pub fn list_portouts(query: JsValue, options: JsValue) -> Promise {
+    spawn(Box::pin(async move {
+        let run = async {
+            let q = query_from_js(&query)?;
+            let prepared = prepare(&options, &[])?;
+            let (page, meta) = fetch_page(&q, &prepared, None).await?;
+            // The query of the following page, or null: the package's JS shell turns it into
+            // `hasNextPage()` / `nextPage()` and removes it.
+            let items = get(&page, "data")
+                .dyn_ref::<js_sys::Array>()
+                .map_or(0, |a| a.length() as usize);
+            let next = if has_next_page(&meta, items) {
+                let mut next = q;
+                next.page.number = Some(
+                    u32::try_from(meta.page_number)
+                        .unwrap_or(u32::MAX)
+                        .saturating_add(1),
+                );
+                super::query_js::query_to_js(&next)
+            } else {
+                JsValue::NULL
+            };
+            set(page.unchecked_ref(), "next", &next);
+            Ok(page)
         };
-        set(page.unchecked_ref(), "next", &next);
-        Ok(page)
-    }
-    .await
-    .map_err(|e| redacted(e, &options))
+        run.await.map_err(|e| redacted(e, &options))
+    }))
 }
 
 /// Fetches one port-out: `GET {baseUrl}/portouts/{id}`, resolving to the record.
 #[wasm_bindgen(js_name = getPortout)]
-pub async fn get_portout(id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    async {
-        let id = match to_input(&id, "id", ErrorCode::InvalidFilter)? {
-            crate::input::Input::String(s) => s,
-            other => {
-                return Err(Error::invalid_filter(
-                    "id",
-                    &format!("must be a string, got {}", other.describe()),
-                ))
-            }
+pub fn get_portout(id: JsValue, options: JsValue) -> Promise {
+    spawn(Box::pin(async move {
+        let run = async {
+            let id = match to_input(&id, "id", ErrorCode::InvalidFilter)? {
+                crate::input::Input::String(s) => s,
+                other => {
+                    return Err(Error::invalid_filter(
+                        "id",
+                        &format!("must be a string, got {}", other.describe()),
+                    ))
+                }
+            };
+            let prepared = prepare(&options, &[])?;
+            let url = get_url(&id, &prepared.options)?;
+            let signals: Vec<&AbortSignal> = prepared.signal.iter().collect();
+            let parsed = get_json(&url, &prepared.options, &signals, validate_one).await?;
+            Ok(get(&parsed.value, "data"))
         };
-        let prepared = prepare(&options, &[])?;
-        let url = get_url(&id, &prepared.options)?;
-        let signals: Vec<&AbortSignal> = prepared.signal.iter().collect();
-        let parsed = get_json(&url, &prepared.options, &signals, validate_one).await?;
-        Ok(get(&parsed.value, "data"))
-    }
-    .await
-    .map_err(|e| redacted(e, &options))
+        run.await.map_err(|e| redacted(e, &options))
+    }))
 }
 
 /// The query string for a query (no leading `?`). Throws `PortoutsError` (`invalid_filter`,
@@ -199,7 +202,11 @@ pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
 /// order without duplicate ids, `onProgress` after each page. A page that still fails after
 /// its retries rejects the call (with its `page`) and aborts the pages in flight.
 #[wasm_bindgen(js_name = listAllPortouts)]
-pub async fn list_all_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn list_all_portouts(query: JsValue, options: JsValue) -> Promise {
+    spawn(Box::pin(list_all_inner(query, options)))
+}
+
+async fn list_all_inner(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let setup = || -> Result<_, Error> {
         let q = query_from_js(&query)?;
         let prepared = prepare(&options, &LIST_ALL_OPTION_NAMES)?;

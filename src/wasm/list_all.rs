@@ -10,11 +10,10 @@ use crate::model::PageMeta;
 use crate::paging::{ListAllOptions, Planner, Progress, LIST_ALL_PAGE_SIZE};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
 #[wasm_bindgen]
@@ -58,9 +57,9 @@ pub async fn list_all(
     })?;
     let query = Rc::new(query);
     let prepared = Rc::new(prepared);
-    let results: Rc<RefCell<HashMap<u32, PageResult>>> = Rc::default();
-    let mut in_flight: BTreeMap<u32, Promise> = BTreeMap::new();
-    let mut pages: BTreeMap<u32, JsValue> = BTreeMap::new();
+    let results: Rc<RefCell<Vec<(u32, PageResult)>>> = Rc::default();
+    let mut in_flight: Vec<(u32, Promise)> = Vec::new();
+    let mut pages: Vec<(u32, JsValue)> = Vec::new();
     let fail = |e: Error, page: u32| {
         group.abort();
         let mut e = e;
@@ -76,26 +75,30 @@ pub async fn list_all(
                 results.clone(),
                 group.signal(),
             );
-            let promise = future_to_promise(async move {
+            let promise = super::spawn(Box::pin(async move {
                 let mut page_query = (*q).clone();
                 page_query.page.number = Some(n);
                 let outcome = fetch_page(&page_query, &p, Some(&signal)).await;
-                r.borrow_mut().insert(n, outcome);
+                r.borrow_mut().push((n, outcome));
                 Ok(JsValue::from(n))
-            });
-            in_flight.insert(n, promise);
+            }));
+            in_flight.push((n, promise));
         }
         if planner.finished(in_flight.len()) {
             break;
         }
-        let racing: Array = in_flight.values().collect();
+        let racing: Array = in_flight.iter().map(|(_, p)| p).collect();
         let done = JsFuture::from(promise_race(&racing))
             .await
             .ok()
             .and_then(|v| v.as_f64())
             .unwrap_or(0.0) as u32;
-        in_flight.remove(&done);
-        let outcome = results.borrow_mut().remove(&done);
+        in_flight.retain(|(n, _)| *n != done);
+        let outcome = {
+            let mut r = results.borrow_mut();
+            let at = r.iter().position(|(n, _)| *n == done);
+            at.map(|i| r.swap_remove(i).1)
+        };
         let Some(outcome) = outcome else { continue };
         let (page, meta) = match outcome {
             Ok(ok) => ok,
@@ -107,7 +110,7 @@ pub async fn list_all(
             Err(e) => return fail(e, done),
             Ok(None) => {}
             Ok(Some(progress)) => {
-                pages.insert(done, data);
+                pages.push((done, data));
                 if let Some(f) = &on_progress {
                     if let Err(thrown) = f.call1(&JsValue::UNDEFINED, &progress_object(&progress)) {
                         group.abort();
@@ -117,30 +120,46 @@ pub async fn list_all(
             }
         }
     }
-    Ok(assemble(pages.values(), options.max_items))
+    pages.sort_unstable_by_key(|(n, _)| *n);
+    Ok(assemble(pages.iter().map(|(_, d)| d), options.max_items))
 }
 
 /// The records of `pages` in order, without repeated ids (a record that moved to a later page
 /// while listing), at most `max_items`.
 fn assemble<'a>(pages: impl Iterator<Item = &'a JsValue>, max_items: Option<u32>) -> Array {
-    let out = Array::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let cap = max_items.map_or(u32::MAX, |m| m);
-    for data in pages {
-        let Some(records) = data.dyn_ref::<Array>() else {
-            continue;
-        };
-        for record in records.iter() {
-            if out.length() >= cap {
-                return out;
-            }
-            let id = Reflect::get(&record, &JsValue::from_str("id"))
+    let records: Vec<JsValue> = pages
+        .filter_map(|d| d.dyn_ref::<Array>().map(|a| a.iter().collect::<Vec<_>>()))
+        .flatten()
+        .collect();
+    let ids: Vec<Option<String>> = records
+        .iter()
+        .map(|r| {
+            Reflect::get(r, &JsValue::from_str("id"))
                 .ok()
-                .and_then(|v| v.as_string());
-            if id.is_none_or(|id| seen.insert(id)) {
-                out.push(&record);
+                .and_then(|v| v.as_string())
+        })
+        .collect();
+    // Indices sorted by id (stable: the first of equal ids comes first); later equal ones drop.
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by(|a, b| ids.get(*a).cmp(&ids.get(*b)));
+    let mut keep = vec![true; records.len()];
+    for pair in order.windows(2) {
+        if let [a, b] = pair {
+            if let (Some(Some(x)), Some(Some(y))) = (ids.get(*a), ids.get(*b)) {
+                if x == y {
+                    if let Some(k) = keep.get_mut(*b) {
+                        *k = false;
+                    }
+                }
             }
         }
     }
-    out
+    let cap = max_items.map_or(usize::MAX, |m| m as usize);
+    records
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(r, _)| r)
+        .take(cap)
+        .collect()
 }

@@ -12,3 +12,16 @@ mod query_js;
 mod timers;
 
 pub use exports::*;
+
+use std::future::Future;
+use std::pin::Pin;
+
+/// A boxed future of an exported async function.
+pub(crate) type BoxFuture =
+    Pin<Box<dyn Future<Output = Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>>>>;
+
+/// Runs a future as a JS `Promise`. Every async export goes through this one instantiation of
+/// `future_to_promise` (each instantiation costs ~5 KB of wasm).
+pub(crate) fn spawn(future: BoxFuture) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(future)
+}

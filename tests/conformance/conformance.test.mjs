@@ -500,7 +500,7 @@ test('Chromium (Playwright): the same request table from a page importing the pa
     const got = await page.evaluate(([url, id]) => window.conformance.getOne(url, id), [prism.url, UUID]);
     B.extra.push({ name: 'getPortout (static example)', outcome: got.ok ? 'resolved' : `${got.code} ${got.message}` });
     if (!got.ok) B.failures.push(`getPortout in the page: ${JSON.stringify(got)}`);
-    const noKey = await page.evaluate(([url]) => window.conformance.listWith(url, undefined, undefined), [prism.url]);
+    const noKey = await page.evaluate(([url]) => window.conformance.listWith(url, undefined, null), [prism.url]);
     B.extra.push({ name: 'listPortouts without apiKey', outcome: noKey.ok ? 'resolved' : `${noKey.code} (${noKey.status})` });
     if (noKey.ok || noKey.code !== 'authentication') B.failures.push(`no apiKey in the page: ${JSON.stringify(noKey)}`);
     for (const c of C.NEGATIVE_CONTROLS.filter((x) => !x.path && x.auth === undefined).slice(0, 4)) {

@@ -3,10 +3,29 @@
 //! does, against the mock Telnyx server the test script starts on 127.0.0.1 (`MOCK_URL`).
 
 use js_sys::{Array, Reflect};
-use telnyx_portouts::wasm as api;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+
+/// The exports as JS sees them; the async ones awaited.
+mod api {
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::JsFuture;
+
+    pub use telnyx_portouts::wasm::{
+        build_portouts_query, parse_portouts_query, parse_portouts_response,
+    };
+
+    pub async fn list_portouts(q: JsValue, o: JsValue) -> Result<JsValue, JsValue> {
+        JsFuture::from(telnyx_portouts::wasm::list_portouts(q, o)).await
+    }
+    pub async fn get_portout(id: JsValue, o: JsValue) -> Result<JsValue, JsValue> {
+        JsFuture::from(telnyx_portouts::wasm::get_portout(id, o)).await
+    }
+    pub async fn list_all_portouts(q: JsValue, o: JsValue) -> Result<JsValue, JsValue> {
+        JsFuture::from(telnyx_portouts::wasm::list_all_portouts(q, o)).await
+    }
+}
 
 const MOCK_URL: &str = match option_env!("MOCK_URL") {
     Some(u) => u,

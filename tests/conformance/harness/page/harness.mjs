@@ -29,8 +29,11 @@ window.conformance = {
   async getOne(prismUrl, id, headers) {
     try { return { ok: true, record: await getPortout(id, { baseUrl: prismUrl, apiKey: 'x', maxRetries: 0, headers }) }; } catch (e) { return describe(e); }
   },
-  async listWith(prismUrl, headers, apiKey = 'x') {
-    try { const p = await listPortouts({}, { baseUrl: prismUrl, apiKey, maxRetries: 0, headers }); return { ok: true, data: p.data, meta: p.meta }; } catch (e) { return describe(e); }
+  /** One listPortouts call; `apiKey: null` sends no key. */
+  async listWith(prismUrl, headers, apiKey) {
+    const options = { baseUrl: prismUrl, maxRetries: 0, headers };
+    if (apiKey !== null) options.apiKey = 'x';
+    try { const p = await listPortouts({}, options); return { ok: true, data: p.data, meta: p.meta }; } catch (e) { return describe(e); }
   },
   /** A hand-built request (raw fetch): status and the sl-violations header as the page can read them. */
   async raw(url, authorization) {
