@@ -572,6 +572,7 @@ async function loadAll() {
   hideBanner();
   showNotice('');
   const query = { filter: state.query.filter, page: { size: LOAD_ALL_PAGE_SIZE } };
+  const pagedTotal = state.meta?.total_results ?? 0;
   const mine = ++sequence;
   inflight?.abort();
   const controller = new AbortController();
@@ -597,8 +598,10 @@ async function loadAll() {
     });
     if (mine !== sequence) return;
     const rows = Array.isArray(items) ? items : [];
-    const total = last?.totalResults ?? rows.length;
-    showProgress({ ...(last ?? {}), totalResults: total, itemsDone: rows.length }, true);
+    // With maxItems the package's progress counts up to the cap, so the paged view's total
+    // (taken just before) tells whether the listing was cut short.
+    const total = Math.max(last?.totalResults ?? 0, rows.length, rows.length >= LOAD_ALL_MAX_ITEMS ? pagedTotal : 0);
+    showProgress({ ...(last ?? {}), itemsDone: rows.length }, true);
     box.dataset.state = 'done';
     $('load-all-label').textContent = 'All port-outs loaded';
     $('load-all-cancel').hidden = true;

@@ -4,6 +4,7 @@
 use super::fetch::{aborted, get, HttpResponse};
 use super::timers::sleep;
 use crate::error::{Error, ErrorCode};
+use crate::model::PageMeta;
 use crate::options::ClientOptions;
 use crate::request;
 use crate::response::{http_error, ErrorContext};
@@ -29,10 +30,24 @@ thread_local! {
     static DECODER: TextDecoder = TextDecoder::new();
 }
 
+/// Checks a response body: the page meta of a list, `None` for a single record. A plain
+/// function pointer, so the request loop is compiled once for every endpoint.
+pub type Validator = fn(&[u8]) -> Result<Option<PageMeta>, Error>;
+
+/// [`Validator`] of `GET /portouts`.
+pub fn list_body(bytes: &[u8]) -> Result<Option<PageMeta>, Error> {
+    crate::response::validate_list(bytes).map(Some)
+}
+
+/// [`Validator`] of `GET /portouts/{id}`.
+pub fn one_body(bytes: &[u8]) -> Result<Option<PageMeta>, Error> {
+    crate::response::validate_one(bytes).map(|()| None)
+}
+
 /// A validated, parsed response body.
-pub struct Parsed<T> {
+pub struct Parsed {
     /// What the validator returned (the page meta for lists).
-    pub checked: T,
+    pub checked: Option<PageMeta>,
     /// The body as `JSON.parse` built it.
     pub value: JsValue,
     /// The response's `x-request-id`.
@@ -41,11 +56,11 @@ pub struct Parsed<T> {
 
 /// Validates `bytes` with `validate`, then builds the JS value with `JSON.parse`. `text` is
 /// the same body as a JS string when the caller already has one.
-pub fn validate_and_parse<T>(
+pub fn validate_and_parse(
     bytes: &[u8],
     text: Option<JsString>,
-    validate: impl Fn(&[u8]) -> Result<T, Error>,
-) -> Result<(T, JsValue), Error> {
+    validate: Validator,
+) -> Result<(Option<PageMeta>, JsValue), Error> {
     let checked = validate(bytes)?;
     let text = match text {
         Some(t) => t,
@@ -71,12 +86,12 @@ pub fn validate_and_parse<T>(
 }
 
 /// `GET url` with retries; a 2xx body goes through `validate` and `JSON.parse`.
-pub async fn get_json<T>(
+pub async fn get_json(
     url: &str,
     options: &ClientOptions,
     signals: &[&AbortSignal],
-    validate: impl Fn(&[u8]) -> Result<T, Error>,
-) -> Result<Parsed<T>, Error> {
+    validate: Validator,
+) -> Result<Parsed, Error> {
     let headers = request::headers(options);
     let mut attempt: u32 = 0;
     loop {
@@ -91,7 +106,7 @@ pub async fn get_json<T>(
                 let bytes = body.to_vec();
                 if (200..300).contains(&status) {
                     let (checked, value) =
-                        validate_and_parse(&bytes, None, &validate).map_err(|mut e| {
+                        validate_and_parse(&bytes, None, validate).map_err(|mut e| {
                             e.status = Some(status);
                             e.request_id.clone_from(&request_id);
                             e

@@ -1,7 +1,7 @@
 //! The exported JS API. Each function converts its arguments into the core's types, calls the
 //! core, and turns any [`Error`] into a `PortoutsError`; none of them throws anything else.
 
-use super::client::{get_json, validate_and_parse};
+use super::client::{get_json, list_body, one_body, validate_and_parse};
 use super::convert::to_input;
 use super::errors::to_js;
 use super::spawn;
@@ -11,7 +11,6 @@ use crate::options::{build_options, ClientOptions};
 use crate::paging::{has_next_page, ListAllOptions, LIST_ALL_OPTION_NAMES};
 use crate::query::{build_query, parse_query};
 use crate::request::{get_url, list_url};
-use crate::response::{validate_list, validate_one};
 use js_sys::{JsString, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -71,10 +70,10 @@ pub(crate) async fn fetch_page(
 ) -> Result<(JsValue, crate::model::PageMeta), Error> {
     let url = list_url(query, &prepared.options);
     let signals: Vec<&AbortSignal> = prepared.signal.iter().chain(extra_signal).collect();
-    let parsed = get_json(&url, &prepared.options, &signals, validate_list).await?;
+    let parsed = get_json(&url, &prepared.options, &signals, list_body).await?;
     Ok((
         page_object(&parsed.value, parsed.request_id.as_deref()).into(),
-        parsed.checked,
+        parsed.checked.unwrap_or_default(),
     ))
 }
 
@@ -133,7 +132,7 @@ pub fn get_portout(id: JsValue, options: JsValue) -> Promise {
             let prepared = prepare(&options, &[])?;
             let url = get_url(&id, &prepared.options)?;
             let signals: Vec<&AbortSignal> = prepared.signal.iter().collect();
-            let parsed = get_json(&url, &prepared.options, &signals, validate_one).await?;
+            let parsed = get_json(&url, &prepared.options, &signals, one_body).await?;
             Ok(get(&parsed.value, "data"))
         };
         run.await.map_err(|e| redacted(e, &options))
@@ -177,7 +176,7 @@ pub fn parse_portouts_query(search: JsValue) -> Result<JsValue, JsValue> {
 pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
     let run = || -> Result<JsValue, Error> {
         let (_, value) = if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
-            validate_and_parse(&bytes.to_vec(), None, validate_list)?
+            validate_and_parse(&bytes.to_vec(), None, list_body)?
         } else if let Some(text) = body.dyn_ref::<JsString>() {
             let rust = text.as_string().unwrap_or_default();
             // JSON.parse does not skip a byte order mark; the validator does.
@@ -186,7 +185,7 @@ pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
             } else {
                 text.clone()
             };
-            validate_and_parse(rust.as_bytes(), Some(js), validate_list)?
+            validate_and_parse(rust.as_bytes(), Some(js), list_body)?
         } else {
             return Err(Error::new(
                 ErrorCode::InvalidResponse,

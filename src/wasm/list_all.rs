@@ -110,7 +110,9 @@ pub async fn list_all(
             Err(e) => return fail(e, done),
             Ok(None) => {}
             Ok(Some(progress)) => {
-                pages.push((done, data));
+                // Kept in page order as they arrive (no sort code in the module).
+                let at = pages.partition_point(|(n, _)| *n < done);
+                pages.insert(at, (done, data));
                 if let Some(f) = &on_progress {
                     if let Err(thrown) = f.call1(&JsValue::UNDEFINED, &progress_object(&progress)) {
                         group.abort();
@@ -120,7 +122,6 @@ pub async fn list_all(
             }
         }
     }
-    pages.sort_unstable_by_key(|(n, _)| *n);
     Ok(assemble(pages.iter().map(|(_, d)| d), options.max_items))
 }
 
@@ -131,25 +132,24 @@ fn assemble<'a>(pages: impl Iterator<Item = &'a JsValue>, max_items: Option<u32>
         .filter_map(|d| d.dyn_ref::<Array>().map(|a| a.iter().collect::<Vec<_>>()))
         .flatten()
         .collect();
-    let ids: Vec<Option<String>> = records
+    // (id, index) pairs sorted: equal ids end up together, the first occurrence first.
+    let mut ids: Vec<(String, usize)> = records
         .iter()
-        .map(|r| {
+        .enumerate()
+        .filter_map(|(i, r)| {
             Reflect::get(r, &JsValue::from_str("id"))
-                .ok()
-                .and_then(|v| v.as_string())
+                .ok()?
+                .as_string()
+                .map(|id| (id, i))
         })
         .collect();
-    // Indices sorted by id (stable: the first of equal ids comes first); later equal ones drop.
-    let mut order: Vec<usize> = (0..records.len()).collect();
-    order.sort_by(|a, b| ids.get(*a).cmp(&ids.get(*b)));
+    ids.sort_unstable();
     let mut keep = vec![true; records.len()];
-    for pair in order.windows(2) {
-        if let [a, b] = pair {
-            if let (Some(Some(x)), Some(Some(y))) = (ids.get(*a), ids.get(*b)) {
-                if x == y {
-                    if let Some(k) = keep.get_mut(*b) {
-                        *k = false;
-                    }
+    for pair in ids.windows(2) {
+        if let [(a, _), (b, later)] = pair {
+            if a == b {
+                if let Some(k) = keep.get_mut(*later) {
+                    *k = false;
                 }
             }
         }

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ensureInstalled, startPrism, HERE, ROOT, PRISM_VERSION } from './harness/prism.mjs';
@@ -90,7 +90,9 @@ test('Prism controls: hand-built spec-breaking requests get 422/401, valid ones 
   await assert.rejects(listPortouts({}, { baseUrl: prism.url, maxRetries: 0 }), (e) => e.code === 'authentication' && e.status === 401);
   for (const p of C.PRISM_PROBES) {
     const r = await raw(prism.url, '/portouts', p.search);
-    R.probes.push({ name: p.name, request: `/portouts?${p.search}`, status: r.status, violation: firstViolation(r.violations) });
+    let library;
+    try { library = `sends ${buildPortoutsQuery(p.input)}`; } catch (e) { library = `refuses: ${e.code} at ${e.path}: ${e.message}`; }
+    R.probes.push({ name: p.name, request: `/portouts?${p.search}`, status: r.status, violation: firstViolation(r.violations), input: JSON.stringify(p.input), library });
     assert.equal(r.status, p.observed, `Prism's behaviour changed for probe '${p.name}'`);
   }
 });
@@ -315,11 +317,17 @@ test(`dynamic responses: ${N_DYNAMIC_LIST} seeded list bodies and ${N_DYNAMIC_GE
     if (example && obj[key].examples.length < 3) obj[key].examples.push(example);
   };
   const tryParse = (text) => { try { parsePortoutsResponse(text); return null; } catch (e) { return errInfo(e); } };
+  // `--seed` re-seeds every request (all bodies would be the same), so each request carries its
+  // own seed: the same seed gives the same body, different seeds give different bodies.
+  const [s1, s2] = await Promise.all([1, 2].map(() => raw(prismDyn.url, '/portouts', '', 'Bearer x', { Prefer: 'seed=list-0' })));
+  assert.equal(s1.text, s2.text, 'a seed must give the same body every time');
+  const distinct = { list: new Set(), get: new Set() };
   for (let i = 0; i < N_DYNAMIC_LIST; i++) {
     const seed = `list-${i}`;
     const r = await raw(prismDyn.url, '/portouts', '', 'Bearer x', { Prefer: `seed=${seed}` });
     assert.equal(r.status, 200);
     const body = JSON.parse(r.text);
+    distinct.list.add(r.text);
     const spec = validators.list(body);
     D.list.total++;
     if (spec.letter.valid) D.list.specLetterValid++;
@@ -367,6 +375,7 @@ test(`dynamic responses: ${N_DYNAMIC_LIST} seeded list bodies and ${N_DYNAMIC_GE
     const r = await raw(prismDyn.url, `/portouts/${UUID}`, '', 'Bearer x', headers);
     assert.equal(r.status, 200);
     const body = JSON.parse(r.text);
+    distinct.get.add(r.text);
     const spec = validators.get(body);
     D.get.total++;
     if (spec.letter.valid) D.get.specLetterValid++;
@@ -386,6 +395,9 @@ test(`dynamic responses: ${N_DYNAMIC_LIST} seeded list bodies and ${N_DYNAMIC_GE
     if (!e !== spec.intent.valid && !(e && classify(e))) D.disagreements.push(`${seed}: library ${e ? 'rejects' : 'accepts'}, spec (intent) ${spec.intent.valid ? 'valid' : `invalid: ${spec.intent.errors}`}`);
   }
   D.kinds = FAILURE_KINDS.map(({ id, verdict, why }) => ({ id, verdict, why }));
+  D.distinct = { list: distinct.list.size, get: distinct.get.size };
+  assert.equal(distinct.list.size, N_DYNAMIC_LIST, 'every list seed gives a different body');
+  assert.equal(distinct.get.size, N_DYNAMIC_GET, 'every get seed gives a different body');
   assert.ok(D.list.total + D.get.total >= 200);
   assert.deepEqual(D.unknown, [], `failures of an unclassified kind:\n${D.unknown.slice(0, 20).join('\n')}`);
   assert.deepEqual(D.disagreements, [], `library and spec disagree:\n${D.disagreements.slice(0, 20).join('\n')}`);

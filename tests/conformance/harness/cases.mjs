@@ -122,15 +122,16 @@ export const POSITIVE_CONTROLS = [
  * What Prism 5.14.2 does with forms it cannot check: recorded as observed (asserted, so that a
  * Prism change shows up). Prism's deepObject reader takes array members only from indexed keys
  * (`filter[status_in][0]`), so in every format the library uses it sees an empty array.
+ * `input` is the library query for the same thing: what the library does with it is recorded too.
  */
 export const PRISM_PROBES = [
-  { name: 'invalid status_in member, comma format', search: 'filter%5Bstatus_in%5D=pending%2Cbogus', observed: 200 },
-  { name: 'invalid status_in member, brackets format', search: 'filter%5Bstatus_in%5D%5B%5D=bogus', observed: 200 },
-  { name: 'invalid status_in member, repeat format', search: 'filter%5Bstatus_in%5D=bogus&filter%5Bstatus_in%5D=pending', observed: 200 },
-  { name: 'unknown filter key filter[statusIn]', search: 'filter%5BstatusIn%5D=bogus', observed: 200 },
-  { name: 'unknown top-level key', search: 'status=bogus', observed: 200 },
-  { name: 'offset without colon +0530 (RFC 3339 requires +05:30)', search: 'filter%5Bfoc_date%5D=2024-09-04T00%3A00%3A00%2B0530', observed: 200 },
-  { name: 'leap second 22:59:60-01:00 (= 23:59:60Z, valid RFC 3339)', search: 'filter%5Bfoc_date%5D=2016-12-31T22%3A59%3A60-01%3A00', observed: 422 },
+  { name: 'invalid status_in member, comma format', search: 'filter%5Bstatus_in%5D=pending%2Cbogus', observed: 200, input: { filter: { status_in: ['pending', 'bogus'] } } },
+  { name: 'invalid status_in member, brackets format', search: 'filter%5Bstatus_in%5D%5B%5D=bogus', observed: 200, input: { filter: { status_in: ['bogus'] } } },
+  { name: 'invalid status_in member, repeat format', search: 'filter%5Bstatus_in%5D=bogus&filter%5Bstatus_in%5D=pending', observed: 200, input: { filter: { status_in: ['bogus', 'pending'] } } },
+  { name: 'unknown filter key filter[statusIn]', search: 'filter%5BstatusIn%5D=bogus', observed: 200, input: { filter: { statusIn: ['bogus'] } } },
+  { name: 'unknown top-level key', search: 'status=bogus', observed: 200, input: { status: 'bogus' } },
+  { name: 'offset without colon +0530 (RFC 3339 requires +05:30)', search: 'filter%5Bfoc_date%5D=2024-09-04T00%3A00%3A00%2B0530', observed: 200, input: { filter: { foc_date: '2024-09-04T00:00:00+0530' } } },
+  { name: 'leap second 22:59:60-01:00 (= 23:59:60Z, valid RFC 3339)', search: 'filter%5Bfoc_date%5D=2016-12-31T22%3A59%3A60-01%3A00', observed: 422, input: { filter: { foc_date: '2016-12-31T22:59:60-01:00' } } },
 ];
 
 /** Filters for the official-SDK comparison (SDK shapes: flat `page[...]` keys). */

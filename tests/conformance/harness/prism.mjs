@@ -15,7 +15,8 @@ export const PRISM_VERSION = '5.14.2';
 export function ensureInstalled() {
   const need = [PRISM_CLI, join(HERE, 'node_modules', 'ajv', 'package.json'), join(HERE, 'node_modules', 'ajv-formats', 'package.json')];
   if (need.every((p) => existsSync(p))) return false;
-  execFileSync('npm', ['ci', '--prefix', HERE, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // npm's output goes to stderr: this process's stdout is the test runner's report stream.
+  execFileSync('npm', ['ci', '--prefix', HERE, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: ['ignore', 2, 2] });
   if (!need.every((p) => existsSync(p))) throw new Error(`npm ci --prefix ${HERE} did not install Prism and Ajv`);
   return true;
 }
@@ -32,6 +33,15 @@ export function freePort() {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Prism children die with this process: on exit (the 'exit' hooks below) and on SIGINT/SIGTERM.
+const children = new Set();
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    for (const c of children) c.kill('SIGKILL');
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  });
+}
 
 /**
  * Starts `prism mock` on 127.0.0.1 (static examples, or `-d` dynamic generation) and waits until
@@ -51,6 +61,8 @@ export async function startPrism({ dynamic = false, logDir } = {}) {
       log = openSync(logPath, 'w');
     }
     const child = spawn(process.execPath, args, { stdio: ['ignore', log, log] });
+    children.add(child);
+    child.once('exit', () => children.delete(child));
     if (typeof log === 'number') closeSync(log);
     let exited = null;
     child.once('exit', (code, signal) => { exited = { code, signal }; });
