@@ -9,6 +9,7 @@
 #   DEMO_PORT      demo page port (default 8080)
 #   DEMO_BASE_URL  the page's default base URL (default http://127.0.0.1:$MOCK_PORT/v2);
 #                  the page's "Connection settings" and its ?baseUrl= parameter override it
+#   DEMO_NO_BUILD  1: fail instead of building when pkg/ is missing (tests)
 # Both servers listen on 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,10 @@ if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
 fi
 
 if [ ! -f pkg/index.js ] || [ ! -f pkg/telnyx_portouts_bg.wasm ]; then
+  if [ "${DEMO_NO_BUILD:-}" = 1 ]; then
+    say "pkg/ is missing and DEMO_NO_BUILD=1: build it with bash scripts/build-pkg.sh"
+    exit 1
+  fi
   say "pkg/ is missing: building the package (first run on a fresh machine: a few minutes)"
   bash scripts/ensure-tools.sh
   bash scripts/build-pkg.sh

@@ -13,6 +13,11 @@ mod timers;
 
 pub use exports::*;
 
+/// The wasm module's allocator: talc, growing wasm memory as needed (smaller than dlmalloc).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use std::future::Future;
 use std::pin::Pin;
 

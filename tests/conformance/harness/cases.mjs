@@ -42,7 +42,7 @@ export function requestCases() {
   add('filter alone', 'foc_date with offset', { filter: { foc_date: '2024-09-04T00:00:00+05:30' } });
   add('filter alone', 'foc_date lower-case t and z', { filter: { foc_date: '2024-09-04t00:00:00z' } });
   add('filter alone', 'foc_date with microseconds', { filter: { foc_date: '2024-09-04T00:00:00.123456Z' } });
-  add('filter alone', 'foc_date leap second 23:59:60Z', { filter: { foc_date: '2016-12-31T23:59:60Z' } });
+  add('filter alone', 'foc_date leap second 23:59:60Z (RFC 3339 section 5.8 example)', { filter: { foc_date: '1990-12-31T23:59:60Z' } });
   for (const k of ['inserted_at', 'ported_out_at']) {
     add('filter alone', `${k}.gte only`, { filter: { [k]: { gte: VALUES[k].gte } } });
     add('filter alone', `${k}.lte only`, { filter: { [k]: { lte: VALUES[k].lte } } });
@@ -131,7 +131,7 @@ export const PRISM_PROBES = [
   { name: 'unknown filter key filter[statusIn]', search: 'filter%5BstatusIn%5D=bogus', observed: 200, input: { filter: { statusIn: ['bogus'] } } },
   { name: 'unknown top-level key', search: 'status=bogus', observed: 200, input: { status: 'bogus' } },
   { name: 'offset without colon +0530 (RFC 3339 requires +05:30)', search: 'filter%5Bfoc_date%5D=2024-09-04T00%3A00%3A00%2B0530', observed: 200, input: { filter: { foc_date: '2024-09-04T00:00:00+0530' } } },
-  { name: 'leap second 22:59:60-01:00 (= 23:59:60Z, valid RFC 3339)', search: 'filter%5Bfoc_date%5D=2016-12-31T22%3A59%3A60-01%3A00', observed: 422, input: { filter: { foc_date: '2016-12-31T22:59:60-01:00' } } },
+  { name: 'leap second 15:59:60-08:00 (RFC 3339 section 5.8 example, = 23:59:60Z)', search: 'filter%5Bfoc_date%5D=1990-12-31T15%3A59%3A60-08%3A00', observed: 422, input: { filter: { foc_date: '1990-12-31T15:59:60-08:00' } } },
 ];
 
 /** Filters for the official-SDK comparison (SDK shapes: flat `page[...]` keys). */

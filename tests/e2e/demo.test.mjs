@@ -1,0 +1,66 @@
+// scripts/demo.sh (the README's first command): starts the mock and the page server, prints the
+// URL, serves the page, the package and config.json, and stops both servers on SIGTERM.
+//
+//   node --test tests/e2e/
+//
+// Runs with DEMO_NO_BUILD=1 (never builds the package) on free ports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { waitForPkg } from './pkg-ready.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+test('scripts/demo.sh serves the demo against the mock until stopped', async (t) => {
+  await waitForPkg(path.join(ROOT, 'pkg'));
+  const [mockPort, demoPort] = [await freePort(), await freePort()];
+  const child = spawn('bash', ['scripts/demo.sh'], {
+    cwd: ROOT,
+    env: { ...process.env, MOCK_PORT: String(mockPort), DEMO_PORT: String(demoPort), DEMO_NO_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  t.after(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+
+  const deadline = Date.now() + 20_000;
+  while (!output.includes('Press Ctrl-C') && child.exitCode === null && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.match(output, new RegExp(`Open the demo: +http://127\\.0\\.0\\.1:${demoPort}/`), output);
+
+  const demo = `http://127.0.0.1:${demoPort}`;
+  const html = await fetch(`${demo}/`);
+  assert.equal(html.status, 200);
+  assert.match(await html.text(), /"telnyx-portouts": "\/node_modules\/telnyx-portouts\/index\.js"/);
+  assert.deepEqual(await (await fetch(`${demo}/config.json`)).json(), { baseUrl: `http://127.0.0.1:${mockPort}/v2` });
+  const wasm = await fetch(`${demo}/node_modules/telnyx-portouts/telnyx_portouts_bg.wasm`);
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  await wasm.arrayBuffer();
+  const list = await fetch(`http://127.0.0.1:${mockPort}/v2/portouts?page[size]=1`, { headers: { origin: demo } });
+  assert.equal(list.status, 200);
+  assert.equal(list.headers.get('access-control-allow-origin'), '*');
+  assert.equal((await list.json()).data.length, 1);
+
+  child.kill('SIGTERM');
+  const { code } = await exited;
+  assert.equal(code, 0, output);
+  await assert.rejects(fetch(`${demo}/`), 'the page server stopped');
+  await assert.rejects(fetch(`http://127.0.0.1:${mockPort}/__health`), 'the mock stopped');
+});
