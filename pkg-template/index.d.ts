@@ -126,7 +126,11 @@ export interface ListAllOptions extends ClientOptions {
   concurrency?: number;
   /** Stop once this many records are collected (exactly this many are returned). */
   maxItems?: number;
-  /** Called after each page, in order; the last call has `pagesDone === totalPages`. */
+  /**
+   * Called after each page arrives (in arrival order; `pagesDone` counts up by one); the last
+   * call has `pagesDone === totalPages`. With `maxItems`, `totalPages` and `totalResults` are
+   * those of the capped listing, so the progress reaches 100 %.
+   */
   onProgress?: (progress: ListAllProgress) => void;
 }
 

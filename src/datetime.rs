@@ -77,8 +77,24 @@ pub fn parse_instant(s: &str, day_end: DayEnd) -> Result<i64, &'static str> {
         }
         _ => return Err("must end in Z or a time zone offset like +02:00"),
     };
+    if second == 60 && (hour * 60 + minute - offset_min).rem_euclid(1440) != 1439 {
+        return Err("has a leap second (:60) that is not at the end of a UTC day");
+    }
     let local = days * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
     Ok(local - offset_min * 60_000)
+}
+
+/// The value to send for a validated date filter: date-times as given, a bare date
+/// (`2024-09-04`) as the date-time the API's spec requires — the start of that UTC day for
+/// `gte` and `foc_date`, its last millisecond for `lte`.
+pub fn to_date_time(s: &str, day_end: DayEnd) -> String {
+    if s.len() != 10 {
+        return s.to_string();
+    }
+    match day_end {
+        DayEnd::Start => format!("{s}T00:00:00.000Z"),
+        DayEnd::End => format!("{s}T23:59:59.999Z"),
+    }
 }
 
 fn two_digits(b: Option<&[u8]>) -> Result<i64, &'static str> {
@@ -192,6 +208,29 @@ mod tests {
         ] {
             assert!(parse_instant(bad, DayEnd::Start).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn leap_seconds_only_end_a_utc_day() {
+        assert!(parse_instant("2016-12-31T23:59:60Z", DayEnd::Start).is_ok());
+        assert!(parse_instant("1990-12-31T15:59:60-08:00", DayEnd::Start).is_ok());
+        assert!(parse_instant("2024-06-30T12:59:60Z", DayEnd::Start).is_err());
+    }
+
+    #[test]
+    fn bare_dates_become_date_times() {
+        assert_eq!(
+            to_date_time("2024-09-04", DayEnd::Start),
+            "2024-09-04T00:00:00.000Z"
+        );
+        assert_eq!(
+            to_date_time("2024-09-04", DayEnd::End),
+            "2024-09-04T23:59:59.999Z"
+        );
+        assert_eq!(
+            to_date_time("2024-09-04T01:02:03Z", DayEnd::End),
+            "2024-09-04T01:02:03Z"
+        );
     }
 
     #[test]

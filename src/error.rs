@@ -139,8 +139,10 @@ impl Error {
     /// Replaces every occurrence of `secret` in every text of the error by `[REDACTED]`.
     /// Called with the apiKey on every error that leaves a request, so a server that echoes
     /// the Authorization header cannot leak the key through an error.
+    /// Keys shorter than [`MIN_REDACTED_LEN`] are not real API keys, and redacting them would
+    /// garble ordinary words; server texts are redacted at the source (`http_error`) anyway.
     pub fn redact(mut self, secret: Option<&str>) -> Error {
-        let Some(secret) = secret.filter(|s| !s.is_empty()) else {
+        let Some(secret) = secret.filter(|s| s.len() >= MIN_REDACTED_LEN) else {
             return self;
         };
         self.message = redact_str(&self.message, secret);
@@ -152,6 +154,9 @@ impl Error {
         self
     }
 }
+
+/// The shortest secret [`Error::redact`] looks for in the library's own messages.
+pub const MIN_REDACTED_LEN: usize = 8;
 
 /// `text` with every occurrence of `secret` replaced by `[REDACTED]`.
 pub fn redact_str(text: &str, secret: &str) -> String {
@@ -219,11 +224,11 @@ mod tests {
 
     #[test]
     fn redact_removes_the_secret_everywhere() {
-        let mut e = Error::new(ErrorCode::Authentication, "bad key KEY123 given");
-        e.errors = Some(Value::Str("Bearer KEY123".into()));
-        e.path = Some("KEY123".into());
-        let e = e.redact(Some("KEY123"));
-        assert!(!format!("{e:?}").contains("KEY123"));
+        let mut e = Error::new(ErrorCode::Authentication, "bad key KEY12345 given");
+        e.errors = Some(Value::Str("Bearer KEY12345".into()));
+        e.path = Some("KEY12345".into());
+        let e = e.redact(Some("KEY12345"));
+        assert!(!format!("{e:?}").contains("KEY12345"));
         assert!(e.message.contains("[REDACTED]"));
     }
 }

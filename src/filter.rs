@@ -2,7 +2,7 @@
 //! [`Input`] tree. Every rule lives here, once: the wasm boundary and the query-string parser
 //! both feed [`ListQuery::from_input`].
 
-use crate::datetime::{parse_instant, DayEnd};
+use crate::datetime::{parse_instant, to_date_time, DayEnd};
 use crate::error::Error;
 use crate::input::{number_text, Input};
 use crate::model::Status;
@@ -264,7 +264,7 @@ fn filter_from_input(value: &Input) -> Result<PortoutFilter, Error> {
             "country_code_in" => {
                 f.country_code_in = array(v, &path, |item, p| country(&text_item(item, p)?, p))?
             }
-            "foc_date" => f.foc_date = date(v, &path)?,
+            "foc_date" => f.foc_date = date(v, &path, DayEnd::Start)?,
             "inserted_at" => f.inserted_at = range(v, &path)?,
             "phone_number" => {
                 f.phone_number = text(v, &path)?.map(|n| e164(n, &path)).transpose()?
@@ -398,9 +398,31 @@ fn status(s: &str, path: &str) -> Result<Status, Error> {
     })
 }
 
+/// The 249 officially assigned ISO 3166-1 alpha-2 codes, plus `XK` (Kosovo, user-assigned
+/// but used by carriers), sorted, two letters each.
+const COUNTRY_CODES: [&str; 6] = [
+    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCN",
+    "COCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHM",
+    "HNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMK",
+    "MLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURW",
+    "SASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVI",
+    "VNVUWFWSXKYEYTZAZMZW",
+];
+
+/// True for an assigned ISO 3166-1 alpha-2 code (upper case).
+fn is_country_code(code: &str) -> bool {
+    let code = code.as_bytes();
+    if code.len() != 2 {
+        return false;
+    }
+    COUNTRY_CODES
+        .iter()
+        .any(|chunk| chunk.as_bytes().chunks_exact(2).any(|c| c == code))
+}
+
 fn country(s: &str, path: &str) -> Result<String, Error> {
     let upper = s.to_ascii_uppercase();
-    if upper.len() == 2 && upper.bytes().all(|b| b.is_ascii_uppercase()) {
+    if is_country_code(&upper) {
         Ok(upper)
     } else {
         Err(Error::invalid_filter(
@@ -431,15 +453,17 @@ fn e164(n: String, path: &str) -> Result<String, Error> {
     }
 }
 
-fn date(v: &Input, path: &str) -> Result<Option<String>, Error> {
+/// A date filter value: an RFC 3339 date-time, a `YYYY-MM-DD` date (normalised to a
+/// date-time, see [`to_date_time`]), or a JS `Date`.
+fn date(v: &Input, path: &str, day_end: DayEnd) -> Result<Option<String>, Error> {
     match v {
         Input::Undefined | Input::Null => Ok(None),
         Input::Date(Some(iso)) => Ok(Some(iso.clone())),
         Input::Date(None) => Err(Error::invalid_filter(path, "is an invalid Date")),
         Input::String(_) | Input::BrokenString => {
             let s = text_item(v, path)?;
-            parse_instant(&s, DayEnd::Start).map_err(|why| Error::invalid_filter(path, why))?;
-            Ok(Some(s))
+            parse_instant(&s, day_end).map_err(|why| Error::invalid_filter(path, why))?;
+            Ok(Some(to_date_time(&s, day_end)))
         }
         other => Err(Error::invalid_filter(
             path,
@@ -466,8 +490,8 @@ fn range(v: &Input, path: &str) -> Result<DateRange, Error> {
     for (key, value) in members {
         let p = format!("{path}.{}", printable(key));
         match key.as_str() {
-            "gte" => r.gte = date(value, &p)?,
-            "lte" => r.lte = date(value, &p)?,
+            "gte" => r.gte = date(value, &p, DayEnd::Start)?,
+            "lte" => r.lte = date(value, &p, DayEnd::End)?,
             other => {
                 return Err(unknown_key(
                     &p,
@@ -735,6 +759,20 @@ mod tests {
             assert_eq!(code, ErrorCode::InvalidFilter);
             assert_eq!(p, path, "{msg}");
             assert!(msg.contains(reason), "{msg} should contain {reason}");
+        }
+    }
+
+    #[test]
+    fn knows_the_assigned_country_codes() {
+        let all: String = COUNTRY_CODES.concat();
+        assert_eq!(all.len(), 500);
+        let codes: Vec<&str> = (0..250).filter_map(|i| all.get(i * 2..i * 2 + 2)).collect();
+        assert!(codes.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        for ok in ["US", "CA", "GB", "DE", "IE", "XK", "ZW", "AD"] {
+            assert!(is_country_code(ok), "{ok}");
+        }
+        for bad in ["XX", "UK", "EU", "ZZ", "U", "USA", "us"] {
+            assert!(!is_country_code(bad), "{bad}");
         }
     }
 

@@ -281,14 +281,14 @@ mod tests {
                 country_code_in: Some(vec!["CA".into(), "US".into()]),
                 foc_date: Some("2024-09-04T00:00:00.000Z".into()),
                 inserted_at: DateRange {
-                    gte: Some("2024-01-01".into()),
+                    gte: Some("2024-01-01T00:00:00.000Z".into()),
                     lte: Some("2024-12-31T23:59:59+02:00".into()),
                 },
                 phone_number: Some("+13035551212".into()),
                 pon: Some("a b".into()),
                 ported_out_at: DateRange {
                     gte: None,
-                    lte: Some("2024-09-04".into()),
+                    lte: Some("2024-09-04T23:59:59.999Z".into()),
                 },
                 spid: Some("X[1]=2".into()),
                 status: Some(Status::RejectedPending),
@@ -310,11 +310,11 @@ mod tests {
              &filter%5Bcountry_code%5D=US\
              &filter%5Bcountry_code_in%5D=CA%2CUS\
              &filter%5Bfoc_date%5D=2024-09-04T00%3A00%3A00.000Z\
-             &filter%5Binserted_at%5D%5Bgte%5D=2024-01-01\
+             &filter%5Binserted_at%5D%5Bgte%5D=2024-01-01T00%3A00%3A00.000Z\
              &filter%5Binserted_at%5D%5Blte%5D=2024-12-31T23%3A59%3A59%2B02%3A00\
              &filter%5Bphone_number%5D=%2B13035551212\
              &filter%5Bpon%5D=a%20b\
-             &filter%5Bported_out_at%5D%5Blte%5D=2024-09-04\
+             &filter%5Bported_out_at%5D%5Blte%5D=2024-09-04T23%3A59%3A59.999Z\
              &filter%5Bspid%5D=X%5B1%5D%3D2\
              &filter%5Bstatus%5D=rejected-pending\
              &filter%5Bstatus_in%5D=pending%2Cported\
@@ -372,20 +372,20 @@ mod tests {
             ),
             (
                 PortoutFilter {
-                    foc_date: Some("2024-09-04".into()),
+                    foc_date: Some("2024-09-04T00:00:00.000Z".into()),
                     ..Default::default()
                 },
-                "filter%5Bfoc_date%5D=2024-09-04",
+                "filter%5Bfoc_date%5D=2024-09-04T00%3A00%3A00.000Z",
             ),
             (
                 PortoutFilter {
                     inserted_at: DateRange {
-                        gte: Some("2024-01-01".into()),
+                        gte: Some("2024-01-01T00:00:00.000Z".into()),
                         lte: None,
                     },
                     ..Default::default()
                 },
-                "filter%5Binserted_at%5D%5Bgte%5D=2024-01-01",
+                "filter%5Binserted_at%5D%5Bgte%5D=2024-01-01T00%3A00%3A00.000Z",
             ),
             (
                 PortoutFilter {
@@ -405,11 +405,11 @@ mod tests {
                 PortoutFilter {
                     ported_out_at: DateRange {
                         gte: None,
-                        lte: Some("2024-01-01".into()),
+                        lte: Some("2024-01-01T23:59:59.999Z".into()),
                     },
                     ..Default::default()
                 },
-                "filter%5Bported_out_at%5D%5Blte%5D=2024-01-01",
+                "filter%5Bported_out_at%5D%5Blte%5D=2024-01-01T23%3A59%3A59.999Z",
             ),
             (
                 PortoutFilter {
@@ -516,6 +516,21 @@ mod tests {
             let e = parse_query(bad).err();
             assert_eq!(e.and_then(|e| e.path).as_deref(), Some(path), "{bad}");
         }
+    }
+
+    #[test]
+    fn bare_dates_are_sent_as_the_date_times_the_spec_requires() {
+        let q = parse_query("filter[foc_date]=2024-09-04&filter[inserted_at][gte]=2024-01-01&filter[inserted_at][lte]=2024-01-31");
+        let f = q.map(|q| q.filter).unwrap_or_default();
+        assert_eq!(f.foc_date.as_deref(), Some("2024-09-04T00:00:00.000Z"));
+        assert_eq!(
+            f.inserted_at.gte.as_deref(),
+            Some("2024-01-01T00:00:00.000Z")
+        );
+        assert_eq!(
+            f.inserted_at.lte.as_deref(),
+            Some("2024-01-31T23:59:59.999Z")
+        );
     }
 
     #[test]

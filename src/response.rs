@@ -287,6 +287,8 @@ pub struct ErrorContext<'a> {
     pub request_id: Option<&'a str>,
     /// Attempts made (1 = no retry).
     pub attempts: u32,
+    /// The apiKey sent, which a server may echo: removed from everything taken from the body.
+    pub secret: Option<&'a str>,
 }
 
 /// Turns a non-2xx response into an [`Error`]: the code from the status, the Telnyx
@@ -469,6 +471,7 @@ mod tests {
             ErrorContext {
                 request_id: Some("req-1"),
                 attempts: 1,
+                secret: None,
             },
         );
         assert_eq!(e.code, ErrorCode::Authentication);
@@ -490,6 +493,7 @@ mod tests {
             ErrorContext {
                 request_id: None,
                 attempts: 3,
+                secret: None,
             },
         );
         assert_eq!(e.code, ErrorCode::ServerError);

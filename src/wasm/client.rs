@@ -120,6 +120,7 @@ pub async fn get_json(
                 let ctx = ErrorContext {
                     request_id: request_id.as_deref(),
                     attempts: attempt,
+                    secret: options.api_key.as_deref(),
                 };
                 (http_error(status, &bytes, ctx), retry_after)
             }
