@@ -35,7 +35,7 @@ function nodeCold() {
 
 async function browserRun() {
   const dir = mkdtempSync(join(tmpdir(), 'tp-bench-'));
-  execFileSync(join(ROOT, 'node_modules/.bin/esbuild'), [join(ROOT, 'bench/decode-page.mjs'), '--bundle', '--format=esm', '--external:telnyx-portouts', `--outfile=${join(dir, 'bench.js')}`, '--log-level=warning'], { cwd: ROOT });
+  execFileSync(join(ROOT, 'node_modules/.bin/esbuild'), [join(ROOT, 'bench/decode-page.mjs'), '--bundle', '--format=esm', '--external:telnyx-portouts', '--external:crypto', `--outfile=${join(dir, 'bench.js')}`, '--log-level=warning'], { cwd: ROOT });
   writeFileSync(join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>bench</title>
 <script type="importmap">{"imports":{"telnyx-portouts":"/node_modules/telnyx-portouts/index.js"}}</script>
 <script type="module" src="/bench.js"></script>`);

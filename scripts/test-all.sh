@@ -45,7 +45,7 @@ node scripts/size-report.mjs
 
 step "package, mock and end-to-end tests (node --test)"
 tsc -p tests/types
-suites=(tests/mock/ tests/package/)
+suites=(tests/mock/ tests/package/ tests/conformance/)
 [ "${SKIP_E2E:-}" = 1 ] || for d in tests/e2e tests/vite-app; do [ -d "$d" ] && suites+=("$d"); done
 node --test --test-concurrency=1 "${suites[@]}"
 

@@ -68,7 +68,9 @@ function send(res, status, body, type = 'text/plain; charset=utf-8') {
 
 /**
  * Starts the static server.
- * @param {{port?: number, host?: string, root?: string, pkgDir?: string|null, baseUrl?: string}} [opts]
+ * `headers` are added to every response (the decode benchmark passes COOP/COEP, which make
+ * the page cross-origin isolated so that performance.now() is precise).
+ * @param {{port?: number, host?: string, root?: string, pkgDir?: string|null, baseUrl?: string, headers?: Record<string, string>}} [opts]
  * @returns {Promise<{url: string, port: number, close(): Promise<void>}>}
  */
 export async function startStaticServer({
@@ -77,11 +79,13 @@ export async function startStaticServer({
   root = HERE,
   pkgDir = path.join(HERE, '..', 'pkg'),
   baseUrl,
+  headers = {},
 } = {}) {
   const rootDir = path.resolve(root);
   const pkgRoot = pkgDir ? path.resolve(pkgDir) : null;
 
   const server = http.createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
       return send(res, 405, 'Method not allowed\n');
