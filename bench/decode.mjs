@@ -91,7 +91,7 @@ function coldRows(cold, engine, steady) {
   const init = med(cold.map((c) => c.initMs));
   const first = med(cold.map((c) => c.first[0]));
   return [
-    `| ${engine}: compile + instantiate (${engine.startsWith('Node') ? 'import of the package, wasm read from disk' : 'init(), wasm fetched from a local server'}), median of ${cold.length} fresh ${engine.startsWith('Node') ? 'processes' : 'pages'} | ${init.toFixed(2)} ms | ≤ 5 ms (stretch 2) |`,
+    `| ${engine}: compile + instantiate (${engine.startsWith('Node') ? 'import of the package: read, compile, instantiate' : 'init(bytes) of the fetched module'}), median of ${cold.length} fresh ${engine.startsWith('Node') ? 'processes' : 'pages'} | ${init.toFixed(2)} ms | ≤ 5 ms (stretch 2) |`,
     `| ${engine}: first call after init, 250 records (${cold[0].first.length} calls: ${cold.map((c) => c.first.map((x) => x.toFixed(1)).join('/')).slice(0, 3).join(', ')}, …) | ${first.toFixed(2)} ms = ${(first / steady).toFixed(1)}× steady state | ≤ 10× (stretch 5×) |`,
   ];
 }
