@@ -34,7 +34,9 @@ export function kindOf(v) {
     if (Array.isArray(v)) return 5;
     if (v instanceof Date) return 6;
     if (typeof AbortSignal !== 'undefined' && v instanceof AbortSignal) return 7;
-    return 11;
+    const proto = Object.getPrototypeOf(v);
+    return proto === Object.prototype || proto === null ? 11 : 12; // 12: Map, Set, class instances
+
   } catch {
     return 255;
   }

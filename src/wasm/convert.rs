@@ -59,20 +59,29 @@ fn convert(v: &JsValue, path: &str, code: ErrorCode, depth: u32) -> Result<Input
         8 => Input::Opaque("function"),
         9 => Input::Opaque("symbol"),
         10 => Input::Opaque("bigint"),
+        12 => Input::Opaque("class instance (not a plain object)"),
         11 if depth >= MAX_DEPTH => Input::Opaque("deeply nested object"),
         11 => {
             let keys = keys_of(v).ok_or_else(|| unreadable(path, code))?;
             let mut members = Vec::new();
             for i in 0..keys.length().min(MAX_KEYS) {
-                let key = keys.get(i).as_string().unwrap_or_default();
+                let key_js = keys.get(i);
+                // A key with an unpaired surrogate is kept recognisably broken (it can never
+                // match a known key); its value is read with the original key.
+                let valid = key_js
+                    .dyn_ref::<JsString>()
+                    .is_some_and(JsString::is_valid_utf16);
+                let key = key_js
+                    .as_string()
+                    .filter(|_| valid)
+                    .unwrap_or_else(|| "\u{fffd}".into());
                 // Top-level keys are reported bare (`filter.status`, not `query.filter.status`).
                 let child_path = if depth == 0 {
                     key.clone()
                 } else {
                     format!("{path}.{key}")
                 };
-                let value = Reflect::get(v, &JsValue::from_str(&key))
-                    .map_err(|_| unreadable(&child_path, code))?;
+                let value = Reflect::get(v, &key_js).map_err(|_| unreadable(&child_path, code))?;
                 members.push((key, convert(&value, &child_path, code, depth + 1)?));
             }
             Input::Object(members)
