@@ -275,11 +275,14 @@ function writeFilter(filter = {}) {
   }
   $('f-country-other').value = countries.filter((c) => !known.includes(c)).join(', ');
   const asText = (v) => (v instanceof Date ? v.toISOString() : v == null ? '' : String(v));
+  // The package sends a typed date (YYYY-MM-DD) as the whole-day date-time the API requires;
+  // show such a value as the date again.
+  const asDate = (v, dayEdge) => asText(v).replace(new RegExp(`^(\\d{4}-\\d{2}-\\d{2})T${dayEdge}Z$`), '$1');
   for (const [key, gteId, lteId] of RANGES) {
-    $(gteId).value = asText(filter[key]?.gte);
-    $(lteId).value = asText(filter[key]?.lte);
+    $(gteId).value = asDate(filter[key]?.gte, '00:00:00\\.000');
+    $(lteId).value = asDate(filter[key]?.lte, '23:59:59\\.999');
   }
-  for (const [key, id] of TEXT_FIELDS) $(id).value = asText(filter[key]);
+  for (const [key, id] of TEXT_FIELDS) $(id).value = key === 'foc_date' ? asDate(filter[key], '00:00:00\\.000') : asText(filter[key]);
   renderFilterCount(filter);
 }
 

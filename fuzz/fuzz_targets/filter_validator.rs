@@ -20,6 +20,7 @@ fuzz_target!(|data: &[u8]| {
     // The query object may also be passed where options are expected, and vice versa.
     let _ = ClientOptions::from_input(&doc.query, &[]);
     let _ = ListQuery::from_input(&doc.options);
+    let _ = telnyx_portouts::options::build_options(&doc.options);
 
     let Ok(q) = ListQuery::from_input(&doc.query) else { return };
     #[cfg(feature = "allow-known-issues")]

@@ -17,7 +17,8 @@
 //!                                outside JS's ±8.64e15 ms range it is an invalid Date (None)
 //!         | 'd'                  an invalid Date (Date(None))
 //!         | '!' kind             an opaque value: !s symbol, !f function, !b bigint,
-//!                                !a AbortSignal, !o object, !r array (as the boundary names them)
+//!                                !a AbortSignal, !c Map/Set/class instance, !o object nested
+//!                                too deep, !r array nested too deep (as the boundary names them)
 //!         | '[' [value (',' value)*] ']'
 //!         | '{' [key ':' value (',' key ':' value)*] '}'
 //! key    := '"' text '"' | raw text up to the next ':'
@@ -177,6 +178,7 @@ impl Parser<'_> {
                     b'b' => "bigint",
                     b'a' => "AbortSignal",
                     b'r' => "deeply nested array",
+                    b'c' => "class instance (not a plain object)",
                     _ => "deeply nested object",
                 })
             }
@@ -360,5 +362,18 @@ mod tests {
         );
         assert_eq!(parse_doc(b"{a:"), None);
         assert_eq!(parse_doc(b"\"a\\nb\"").map(|d| d.query), Some(Input::String("a\nb".into())));
+    }
+
+    #[test]
+    fn every_filter_seed_follows_the_notation() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/filter_validator");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).expect("seed corpus") {
+            let path = entry.expect("entry").path();
+            let bytes = std::fs::read(&path).expect("seed");
+            assert!(parse_doc(&bytes).is_some(), "{} does not parse", path.display());
+            n += 1;
+        }
+        assert!(n >= 12, "only {n} seeds");
     }
 }

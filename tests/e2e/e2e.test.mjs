@@ -225,14 +225,14 @@ test('every filter kind narrows the results to what the mock returns', async (t)
     { name: 'country (one)', form: { country: ['GB'] }, param: ['filter[country_code]', 'GB'], match: (r) => recordCountry(r) === 'GB' },
     { name: 'country (several, one typed in lower case)', form: { country: ['DE', 'FR'], countryOther: 'mx' }, param: ['filter[country_code_in]', 'DE,FR,MX'], match: (r) => ['DE', 'FR', 'MX'].includes(recordCountry(r)) },
     {
-      name: 'inserted_at range', form: { insertedGte: '2025-03-01', insertedLte: '2025-03-31' }, param: ['filter[inserted_at][gte]', '2025-03-01'],
+      name: 'inserted_at range', form: { insertedGte: '2025-03-01', insertedLte: '2025-03-31' }, param: ['filter[inserted_at][gte]', '2025-03-01T00:00:00.000Z'],
       match: (r) => Date.parse(r.inserted_at) >= dayStart('2025-03-01') && Date.parse(r.inserted_at) <= dayEnd('2025-03-31'),
     },
     {
       name: 'ported_out_at range (date-times)', form: { portedGte: '2026-01-01T00:00:00Z', portedLte: '2026-03-31T23:59:59Z' }, param: ['filter[ported_out_at][lte]', '2026-03-31T23:59:59Z'],
       match: (r) => r.ported_out_at != null && Date.parse(r.ported_out_at) >= dayStart('2026-01-01') && Date.parse(r.ported_out_at) <= Date.parse('2026-03-31T23:59:59Z'),
     },
-    { name: 'foc_date', form: { foc: focDay }, param: ['filter[foc_date]', focDay], match: (r) => r.foc_date != null && utcDay(r.foc_date) === focDay },
+    { name: 'foc_date', form: { foc: focDay }, param: ['filter[foc_date]', `${focDay}T00:00:00.000Z`], match: (r) => r.foc_date != null && utcDay(r.foc_date) === focDay },
     { name: 'phone number', form: { phone }, param: ['filter[phone_number]', phone], match: (r) => r.phone_numbers.includes(phone) },
     { name: `PON with special characters (${ponRecord.pon})`, form: { pon: ponRecord.pon }, param: ['filter[pon]', ponRecord.pon], match: (r) => r.pon === ponRecord.pon },
     { name: 'SPID', form: { spid: d[3].spid }, param: ['filter[spid]', d[3].spid], match: (r) => r.spid === d[3].spid },
