@@ -154,28 +154,24 @@ impl Planner {
         meta: &PageMeta,
         items: usize,
     ) -> Result<Option<Progress>, Error> {
-        if meta.page_number != u64::from(number) {
-            let mut e = Error::new(
-                ErrorCode::InvalidResponse,
-                format!(
-                    "Asked for page {number} but the server answered page {}; it may ignore page[number], so listing stops.",
-                    meta.page_number
-                ),
-            );
+        // Errors about the page: `invalid_response`, with the page number.
+        let stop = |message: String| {
+            let mut e = Error::new(ErrorCode::InvalidResponse, message);
             e.page = Some(number);
-            return Err(e);
+            Err(e)
+        };
+        if meta.page_number != u64::from(number) {
+            return stop(format!(
+                "Asked for page {number} but the server answered page {}; it may ignore page[number], so listing stops.",
+                meta.page_number
+            ));
         }
         let first_total = *self.first_total.get_or_insert(meta.total_pages);
         if meta.total_pages > first_total.saturating_mul(2).saturating_add(10) {
-            let mut e = Error::new(
-                ErrorCode::InvalidResponse,
-                format!(
-                    "total_pages grew from {first_total} to {} while listing; stopping rather than paging without end.",
-                    meta.total_pages
-                ),
-            );
-            e.page = Some(number);
-            return Err(e);
+            return stop(format!(
+                "total_pages grew from {first_total} to {} while listing; stopping rather than paging without end.",
+                meta.total_pages
+            ));
         }
         let total = u32::try_from(meta.total_pages)
             .unwrap_or(MAX_PAGES)

@@ -24,6 +24,17 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// A string argument (`id`, `search`); anything else is an `invalid_filter` error naming it.
+fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {
+    match to_input(value, name, ErrorCode::InvalidFilter)? {
+        crate::input::Input::String(s) => Ok(s),
+        other => Err(Error::invalid_filter(
+            name,
+            &format!("must be a string, got {}", other.describe()),
+        )),
+    }
+}
+
 /// Validated options plus the caller's `AbortSignal`.
 pub(crate) struct Prepared {
     pub options: ClientOptions,
@@ -120,15 +131,7 @@ pub fn list_portouts(query: JsValue, options: JsValue) -> Promise {
 pub fn get_portout(id: JsValue, options: JsValue) -> Promise {
     spawn(Box::pin(async move {
         let run = async {
-            let id = match to_input(&id, "id", ErrorCode::InvalidFilter)? {
-                crate::input::Input::String(s) => s,
-                other => {
-                    return Err(Error::invalid_filter(
-                        "id",
-                        &format!("must be a string, got {}", other.describe()),
-                    ))
-                }
-            };
+            let id = string_arg(&id, "id")?;
             let prepared = prepare(&options, &[])?;
             let url = get_url(&id, &prepared.options)?;
             let signals: Vec<&AbortSignal> = prepared.signal.iter().collect();
@@ -156,15 +159,7 @@ pub fn build_portouts_query(query: JsValue, options: JsValue) -> Result<String, 
 #[wasm_bindgen(js_name = parsePortoutsQuery)]
 pub fn parse_portouts_query(search: JsValue) -> Result<JsValue, JsValue> {
     let run = || -> Result<JsValue, Error> {
-        let s = match to_input(&search, "search", ErrorCode::InvalidFilter)? {
-            crate::input::Input::String(s) => s,
-            other => {
-                return Err(Error::invalid_filter(
-                    "search",
-                    &format!("must be a string, got {}", other.describe()),
-                ))
-            }
-        };
+        let s = string_arg(&search, "search")?;
         Ok(super::query_js::query_to_js(&parse_query(&s)?))
     };
     run().map_err(|e| to_js(&e))
