@@ -318,6 +318,38 @@ impl<'a> Reader<'a> {
         self.punct(b'[')
     }
 
+    /// Before member `index` of an object: when the next key is exactly `"name"` (no escapes),
+    /// consumes it and its `:` and returns true; otherwise leaves the reader as it was. Lets a
+    /// validator that expects a key skip scanning and looking it up.
+    #[inline(always)]
+    pub fn try_key(&mut self, index: usize, name: &[u8]) -> bool {
+        let save = self.pos;
+        self.skip_ws();
+        if index > 0 {
+            if self.byte() != Some(b',') {
+                self.pos = save;
+                return false;
+            }
+            self.pos += 1;
+            self.skip_ws();
+        }
+        let end = self.pos + name.len() + 2;
+        let matched = match self.bytes.get(self.pos..end) {
+            Some([b'"', middle @ .., b'"']) => middle == name,
+            _ => false,
+        };
+        if matched {
+            self.pos = end;
+            self.skip_ws();
+            if self.byte() == Some(b':') {
+                self.pos += 1;
+                return true;
+            }
+        }
+        self.pos = save;
+        false
+    }
+
     /// Out-of-line [`Reader::next_item_hot`], for code off the hot path.
     #[inline(never)]
     pub fn next_item(&mut self, index: usize) -> R<bool> {
@@ -496,6 +528,14 @@ fn hex4(chars: &mut std::str::Chars<'_>) -> Option<u32> {
 /// Parsed without floating point, so the result is exact.
 pub fn integer_value(text: &str) -> Result<i64, bool> {
     const MAX_SAFE: u64 = 9_007_199_254_740_991;
+    // Fast path: plain digits (what APIs send), exact in an i64 up to 15 digits.
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let v = digits
+            .bytes()
+            .fold(0i64, |v, b| v * 10 + i64::from(b - b'0'));
+        return Ok(if text.starts_with('-') { -v } else { v });
+    }
     let (negative, t) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -759,6 +799,21 @@ mod tests {
             assert_eq!(naive, n, "{s:?}");
             assert_eq!(ordinary_run(s), n, "{s:?}");
         }
+    }
+
+    #[test]
+    fn try_key_matches_only_the_exact_key() {
+        let doc = br#"{"city" : 1, "cityx":2,"ci\u0074y":3}"#;
+        let mut r = Reader::new(doc);
+        assert_eq!(r.begin_object(), Ok(()));
+        assert!(!r.try_key(0, b"cit"));
+        assert!(r.try_key(0, b"city"));
+        assert_eq!(r.number(), Ok("1"));
+        assert!(!r.try_key(1, b"city"), "cityx is not city");
+        assert!(matches!(r.next_key(1), Ok(Some(k)) if k.raw == b"cityx"));
+        assert_eq!(r.number(), Ok("2"));
+        assert!(!r.try_key(2, b"city"), "escaped keys take the slow path");
+        assert!(matches!(r.next_key(2), Ok(Some(k)) if k.eq_str("city")));
     }
 
     #[test]

@@ -94,11 +94,18 @@ pub const PORTOUT_FIELDS: [(&str, FieldType); 27] = [
 ];
 
 /// The type of a known port-out field, `None` for fields the spec does not list.
-///
-/// Runs for every key of every record, so it avoids a search: the fields' (length, first
-/// byte) pairs are all distinct, which picks the one candidate to compare.
-#[inline(always)]
 pub fn field_type(name: &[u8]) -> Option<FieldType> {
+    field_index(name)
+        .and_then(|i| PORTOUT_FIELDS.get(i))
+        .map(|(_, t)| *t)
+}
+
+/// The index in [`PORTOUT_FIELDS`] of a known field, `None` for fields the spec does not list.
+///
+/// Runs for keys the validator did not predict, so it avoids a search: the fields' (length,
+/// first byte) pairs are all distinct, which picks the one candidate to compare.
+#[inline(always)]
+pub fn field_index(name: &[u8]) -> Option<usize> {
     let index = match (name.len(), name.first()) {
         (14, Some(b'a')) => 0,
         (15, Some(b'a')) => 1,
@@ -132,7 +139,7 @@ pub fn field_type(name: &[u8]) -> Option<FieldType> {
     PORTOUT_FIELDS
         .get(index)
         .filter(|(n, _)| n.as_bytes() == name)
-        .map(|(_, t)| *t)
+        .map(|_| index)
 }
 
 /// The `meta` object of a list response.

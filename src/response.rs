@@ -5,7 +5,7 @@
 
 use crate::error::{Error, ErrorCode};
 use crate::json::{integer_value, parse_value, Kind, RawStr, Reader, SyntaxError, Value};
-use crate::model::{field_type, FieldType, PageMeta, META_FIELDS};
+use crate::model::{field_index, FieldType, PageMeta, META_FIELDS, PORTOUT_FIELDS};
 
 /// A failure while validating, with the path built up as it returns (innermost first).
 struct Fail {
@@ -29,6 +29,11 @@ impl Fail {
     fn at_key(mut self, key: &RawStr<'_>) -> Fail {
         self.path
             .push(Segment::Key(key.decode().unwrap_or_else(|| "?".into())));
+        self
+    }
+
+    fn at_name(mut self, name: &str) -> Fail {
+        self.path.push(Segment::Key(name.to_string()));
         self
     }
 
@@ -141,7 +146,7 @@ fn validate_one_inner(bytes: &[u8]) -> V<()> {
     while let Some(key) = r.next_key(i)? {
         i += 1;
         if key.eq_str("data") {
-            record(&mut r).map_err(|f| f.at_key(&key))?;
+            record(&mut r, &mut KeyOrder::default()).map_err(|f| f.at_key(&key))?;
             data = true;
         } else {
             r.skip_value(1)?;
@@ -161,33 +166,67 @@ fn records(r: &mut Reader<'_>) -> V<()> {
         k => return Err(wrong_type("an array", k)),
     }
     r.begin_array()?;
+    let mut order = KeyOrder::default();
     let mut i = 0;
     while r.next_item_hot(i)? {
-        record(r).map_err(|f| f.at_index(i))?;
+        record(r, &mut order).map_err(|f| f.at_index(i))?;
         i += 1;
     }
     Ok(())
 }
 
+/// The order of the known fields in the previous record (indices into `PORTOUT_FIELDS`,
+/// `UNKNOWN` for other keys). Records of one response list their keys in the same order, so
+/// the validator first tries the key it expects: a byte comparison instead of scanning the key
+/// and looking it up.
+#[derive(Clone, Copy)]
+struct KeyOrder([u8; 40]);
+
+const UNKNOWN: u8 = u8::MAX;
+
+impl Default for KeyOrder {
+    fn default() -> Self {
+        KeyOrder([UNKNOWN; 40])
+    }
+}
+
 /// One port-out object. Out of line: the unit both endpoints share; its field loop inlines the
 /// reader's hot paths.
 #[inline(never)]
-fn record(r: &mut Reader<'_>) -> V<()> {
+fn record(r: &mut Reader<'_>, order: &mut KeyOrder) -> V<()> {
     match r.peek_kind_hot()? {
         Kind::Object => {}
         k => return Err(wrong_type("a port-out object", k)),
     }
     r.begin_object()?;
     let mut i = 0;
-    while let Some(key) = r.next_key_hot(i)? {
-        i += 1;
-        let ty = if key.escaped {
-            key.decode().and_then(|k| field_type(k.as_bytes()))
+    loop {
+        let slot = order.0.get_mut(i);
+        let expected = slot
+            .as_deref()
+            .and_then(|&k| PORTOUT_FIELDS.get(usize::from(k)));
+        if let Some(&(name, ty)) = expected {
+            if r.try_key(i, name.as_bytes()) {
+                i += 1;
+                field(r, ty).map_err(|f| f.at_name(name))?;
+                continue;
+            }
+        }
+        let Some(key) = r.next_key_hot(i)? else { break };
+        let decoded;
+        let raw = if key.escaped {
+            decoded = key.decode().unwrap_or_default();
+            decoded.as_bytes()
         } else {
-            field_type(key.raw)
+            key.raw
         };
-        match ty {
-            Some(ty) => field(r, ty).map_err(|f| f.at_key(&key))?,
+        let known = field_index(raw);
+        if let Some(slot) = order.0.get_mut(i) {
+            *slot = known.map_or(UNKNOWN, |k| k as u8);
+        }
+        i += 1;
+        match known.and_then(|k| PORTOUT_FIELDS.get(k)) {
+            Some(&(_, ty)) => field(r, ty).map_err(|f| f.at_key(&key))?,
             None => r.skip_value(2)?,
         }
     }
