@@ -54,21 +54,42 @@ pub struct Parsed {
     pub request_id: Option<String>,
 }
 
-/// Validates `bytes` with `validate`, then builds the JS value with `JSON.parse`. `text` is
-/// the same body as a JS string when the caller already has one.
+/// The same response body on both sides of the boundary: the bytes the core validates, and
+/// the JS value `JSON.parse` reads (the original array or string, never a copy back).
+pub enum Body<'a> {
+    /// Bytes copied from this JS array.
+    Bytes(&'a [u8], &'a Uint8Array),
+    /// A JS string and its UTF-8 encoding.
+    Text(&'a [u8], JsString),
+}
+
+/// Copies a JS byte array into a buffer reused between calls (no allocation per response).
+pub fn with_bytes<T>(array: &Uint8Array, f: impl FnOnce(&[u8]) -> T) -> T {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with(|b| {
+        let mut buffer = b.take();
+        buffer.resize(array.length() as usize, 0);
+        array.copy_to(&mut buffer);
+        let out = f(&buffer);
+        // Keep up to 4 MB for the next response; give larger buffers back.
+        if buffer.capacity() <= 4 << 20 {
+            b.replace(buffer);
+        }
+        out
+    })
+}
+
+/// Validates the body with `validate`, then builds the JS value with `JSON.parse`.
 pub fn validate_and_parse(
-    bytes: &[u8],
-    text: Option<JsString>,
+    body: Body<'_>,
     validate: Validator,
 ) -> Result<(Option<PageMeta>, JsValue), Error> {
-    let checked = validate(bytes)?;
-    let text = match text {
-        Some(t) => t,
-        None => {
-            // Decoding only fails if the array is detached, which it cannot be here.
-            let array = Uint8Array::from(bytes);
-            DECODER.with(|d| d.decode(&array))
-        }
+    let (checked, text) = match body {
+        // Decoding only fails on a detached array, which it cannot be here.
+        Body::Bytes(bytes, array) => (validate(bytes)?, DECODER.with(|d| d.decode(array))),
+        Body::Text(bytes, text) => (validate(bytes)?, text),
     };
     let value = json_parse(&text).map_err(|e| {
         let why = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
@@ -103,14 +124,15 @@ pub async fn get_json(
                 retry_after,
                 body,
             }) => {
-                let bytes = body.to_vec();
                 if (200..300).contains(&status) {
-                    let (checked, value) =
-                        validate_and_parse(&bytes, None, validate).map_err(|mut e| {
-                            e.status = Some(status);
-                            e.request_id.clone_from(&request_id);
-                            e
-                        })?;
+                    let parsed = with_bytes(&body, |bytes| {
+                        validate_and_parse(Body::Bytes(bytes, &body), validate)
+                    });
+                    let (checked, value) = parsed.map_err(|mut e| {
+                        e.status = Some(status);
+                        e.request_id.clone_from(&request_id);
+                        e
+                    })?;
                     return Ok(Parsed {
                         checked,
                         value,
@@ -122,7 +144,7 @@ pub async fn get_json(
                     attempts: attempt,
                     secret: options.api_key.as_deref(),
                 };
-                (http_error(status, &bytes, ctx), retry_after)
+                (http_error(status, &body.to_vec(), ctx), retry_after)
             }
             Err(e) => (e, None),
         };

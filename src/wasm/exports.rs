@@ -1,7 +1,7 @@
 //! The exported JS API. Each function converts its arguments into the core's types, calls the
 //! core, and turns any [`Error`] into a `PortoutsError`; none of them throws anything else.
 
-use super::client::{get_json, list_body, one_body, validate_and_parse};
+use super::client::{get_json, list_body, one_body, validate_and_parse, with_bytes, Body};
 use super::convert::to_input;
 use super::errors::to_js;
 use super::spawn;
@@ -171,7 +171,9 @@ pub fn parse_portouts_query(search: JsValue) -> Result<JsValue, JsValue> {
 pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
     let run = || -> Result<JsValue, Error> {
         let (_, value) = if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
-            validate_and_parse(&bytes.to_vec(), None, list_body)?
+            with_bytes(bytes, |b| {
+                validate_and_parse(Body::Bytes(b, bytes), list_body)
+            })?
         } else if let Some(text) = body.dyn_ref::<JsString>() {
             let rust = text.as_string().unwrap_or_default();
             // JSON.parse does not skip a byte order mark; the validator does.
@@ -180,7 +182,7 @@ pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
             } else {
                 text.clone()
             };
-            validate_and_parse(rust.as_bytes(), Some(js), list_body)?
+            validate_and_parse(Body::Text(rust.as_bytes(), js), list_body)?
         } else {
             return Err(Error::new(
                 ErrorCode::InvalidResponse,
