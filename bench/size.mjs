@@ -1,0 +1,48 @@
+// Size report for BENCHMARKS.md: raw, gzip -9 and brotli of the wasm and the JS glue a browser
+// downloads, against the official SDK's minimal portouts bundle (esbuild, minified), and
+// `twiggy top` of the wasm when twiggy is installed (`cargo install twiggy`).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir, homedir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const kb = (n) => (n / 1024).toFixed(1);
+
+function sdkBundle() {
+  const dir = mkdtempSync(join(tmpdir(), 'tp-sdk-'));
+  writeFileSync(join(dir, 'app.mjs'), "import Telnyx from 'telnyx';\nconst c = new Telnyx({ apiKey: 'x', dangerouslyAllowBrowser: true });\nfor await (const p of c.portouts.list({ 'page[size]': 250 })) console.log(p.id);\n");
+  execFileSync(join(ROOT, 'node_modules/.bin/esbuild'), [join(dir, 'app.mjs'), '--bundle', '--minify', '--format=esm', '--platform=browser', '--external:crypto', `--outfile=${join(dir, 'out.js')}`, '--log-level=error'], { cwd: ROOT, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } });
+  const bytes = readFileSync(join(dir, 'out.js'));
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+}
+
+export async function run() {
+  const report = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'scripts/size-report.mjs')], { env: { ...process.env, JSON_OUT: '1', SIZE_BUDGET_ENFORCE: '0' }, encoding: 'utf8' }).trim().split('\n').pop());
+  const lines = ['| file | raw KB | gzip -9 KB | brotli KB |', '|---|---:|---:|---:|'];
+  for (const r of report.rows) lines.push(`| ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+  lines.push(`| **total (wasm + JS glue)** | **${kb(report.total.raw)}** | **${kb(report.total.gzip)}** | **${kb(report.total.brotli)}** |`);
+  let sdk;
+  try { sdk = sdkBundle(); } catch (e) { sdk = null; }
+  if (sdk) lines.push(`| official SDK, smallest app listing port-outs (esbuild --minify) | ${kb(sdk.raw)} | ${kb(sdk.gzip)} | ${kb(sdk.brotli)} |`);
+  const out = [
+    `Goal: wasm + glue ≤ 40 KB gzip (stretch ≤ 34.6 KB, the official SDK's minimal bundle). Measured: **${kb(report.total.gzip)} KB** gzip. CI enforces a ratchet (scripts/test-all.sh), not yet the goal.`,
+    '',
+    ...lines,
+  ];
+  const twiggy = join(homedir(), '.cargo/bin/twiggy');
+  try {
+    // The shipped module has no names; rebuild the same module keeping them, for twiggy.
+    const target = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/telnyx-portouts/target');
+    const dir = mkdtempSync(join(tmpdir(), 'tp-names-'));
+    const path = { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${join(homedir(), '.cargo/bin')}:${process.env.PATH}` };
+    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', dir, join(target, 'wasm32-unknown-unknown/release/telnyx_portouts.wasm')], { env: path });
+    execFileSync('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '-o', join(dir, 'named.wasm'), join(dir, 'telnyx_portouts_bg.wasm')], { env: path });
+    const top = execFileSync(twiggy, ['top', '-n', '30', join(dir, 'named.wasm')], { encoding: 'utf8' });
+    out.push('', '`twiggy top -n 30` of the shipped module rebuilt with names (`wasm-opt -Oz -g`; the "function names" section is not shipped):', '', '```', top.trim(), '```');
+  } catch { /* twiggy not installed: cargo install twiggy */ }
+  return { markdown: out.join('\n'), report, sdk };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log((await run()).markdown);
