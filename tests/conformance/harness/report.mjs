@@ -39,7 +39,7 @@ export function writeResults(path, R) {
   summary.push(['negative controls (hand-built, must be refused)', `${neg.length}`, `${count(neg, (x) => x.status === x.expect)}/${neg.length} refused as expected (422 with sl-violations, or 401)`]);
   summary.push(['positive controls (hand-built, valid)', `${pos.length}`, `${count(pos, (x) => x.status === x.expect)}/${pos.length} accepted`]);
   summary.push(['Prism probes (what Prism cannot see)', `${R.probes.length}`, 'recorded below']);
-  summary.push(['library deviations (todo tests)', `${R.deviations.length}`, `${count(R.deviations, (x) => x.status !== null && !okish(x.status))}/${R.deviations.length} still sent and refused by Prism: the library sends what the spec does not allow`]);
+  summary.push(['former library deviations (found here, fixed)', `${R.deviations.length}`, `${count(R.deviations, (x) => x.status !== null && !okish(x.status))}/${R.deviations.length} still sent and refused by Prism`]);
   summary.push(['SDK query comparison', `${R.sdk.length}`, `decoded multisets equal ${count(R.sdk, (x) => x.decodedEqual)}/${R.sdk.length}, raw pairs equal ${count(R.sdk, (x) => x.rawEqual)}/${R.sdk.length}, same order ${count(R.sdk, (x) => x.sameOrder)}/${R.sdk.length}`]);
   summary.push(['SDK known differences', `${R.sdkKnown.length}`, 'by design, recorded below']);
   summary.push(['static examples (list and get)', `${R.examples.length}`, `${count(R.examples, (x) => x.spec?.intent?.valid)}/${R.examples.length} parsed, spec-valid`]);
@@ -80,10 +80,11 @@ export function writeResults(path, R) {
   P(table(['probe', 'request', 'Prism', 'sl-violations', 'library input', 'library'], R.probes.map((p) => [esc(p.name), code(p.request), p.status, esc(p.violation), code(p.input), esc(p.library)])), '');
 
   // ---- deviations
-  P('## Library deviations (todo tests: the spec refuses what the library sends)', '');
-  P('The spec types every date filter as `format: date-time` (RFC 3339 date-time). The library also accepts a bare',
-    '`YYYY-MM-DD` date and sends it unchanged, and it accepts a leap second at any time of day. Prism refuses both.',
-    'Each row is a `todo` test: it passes once the library refuses the input locally (`invalid_filter`) or sends a form the spec allows.', '');
+  P('## Former library deviations (found by this suite, fixed in the library)', '');
+  P('The spec types every date filter as `format: date-time` (RFC 3339 date-time). The library accepted a bare',
+    '`YYYY-MM-DD` date and sent it unchanged, and accepted a leap second at any time of day; Prism refused both.',
+    'The library now sends a bare date as a whole-day date-time and refuses a leap second that does not end a UTC day.',
+    'Each row is a test: it fails if the library sends anything the spec refuses again.', '');
   P(`Still deviating: ${count(R.deviations, (d) => d.status !== null && !okish(d.status))}/${R.deviations.length}.`, '');
   P(table(['input', 'sent', 'Prism', 'sl-violations', 'library (Node)', 'library (Chromium)'], R.deviations.map((d) => [code(d.input), code(d.sent), d.status, esc(d.violation), d.library, R.browser?.deviations?.find((x) => x.name === d.name)?.library ?? 'not run'])), '');
 
