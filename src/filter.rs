@@ -458,7 +458,14 @@ fn e164(n: String, path: &str) -> Result<String, Error> {
 fn date(v: &Input, path: &str, day_end: DayEnd) -> Result<Option<String>, Error> {
     match v {
         Input::Undefined | Input::Null => Ok(None),
-        Input::Date(Some(iso)) => Ok(Some(iso.clone())),
+        Input::Date(Some(iso)) => match parse_instant(iso, day_end) {
+            Ok(_) => Ok(Some(iso.clone())),
+            // JS writes years past 9999 (or before 0) as +YYYYYY, which RFC 3339 cannot express.
+            Err(_) => Err(Error::invalid_filter(
+                path,
+                "is a Date outside the years 0000 to 9999, which the API cannot take",
+            )),
+        },
         Input::Date(None) => Err(Error::invalid_filter(path, "is an invalid Date")),
         Input::String(_) | Input::BrokenString => {
             let s = text_item(v, path)?;
@@ -773,6 +780,19 @@ mod tests {
         }
         for bad in ["XX", "UK", "EU", "ZZ", "U", "USA", "us"] {
             assert!(!is_country_code(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_beyond_year_9999_are_refused() {
+        // JS writes them with expanded years, which RFC 3339 (and the API) cannot take.
+        for iso in ["+033658-09-27T01:46:40.000Z", "-029719-04-05T22:13:20.000Z"] {
+            let (_, p, msg) = err_path(filter(&[("foc_date", Input::Date(Some(iso.into())))]));
+            assert_eq!(p, "filter.foc_date");
+            assert!(msg.contains("outside the years"), "{msg}");
+            let range = obj(&[("lte", Input::Date(Some(iso.into())))]);
+            let (_, p, _) = err_path(filter(&[("ported_out_at", range)]));
+            assert_eq!(p, "filter.ported_out_at.lte");
         }
     }
 

@@ -146,7 +146,7 @@ fn validate_one_inner(bytes: &[u8]) -> V<()> {
     while let Some(key) = r.next_key(i)? {
         i += 1;
         if key.eq_str("data") {
-            record(&mut r, &mut KeyOrder::default()).map_err(|f| f.at_key(&key))?;
+            record(&mut r, &mut KeyOrder::default(), 2).map_err(|f| f.at_key(&key))?;
             data = true;
         } else {
             r.skip_value(1)?;
@@ -169,7 +169,7 @@ fn records(r: &mut Reader<'_>) -> V<()> {
     let mut order = KeyOrder::default();
     let mut i = 0;
     while r.next_item_hot(i)? {
-        record(r, &mut order).map_err(|f| f.at_index(i))?;
+        record(r, &mut order, 3).map_err(|f| f.at_index(i))?;
         i += 1;
     }
     Ok(())
@@ -193,7 +193,9 @@ impl Default for KeyOrder {
 /// One port-out object. Out of line: the unit both endpoints share; its field loop inlines the
 /// reader's hot paths.
 #[inline(never)]
-fn record(r: &mut Reader<'_>, order: &mut KeyOrder) -> V<()> {
+/// `field_depth` is the nesting depth of the record's values in the document (2 for a get body,
+/// 3 for a list body), so that unknown fields obey the document-wide nesting limit.
+fn record(r: &mut Reader<'_>, order: &mut KeyOrder, field_depth: u32) -> V<()> {
     match r.peek_kind_hot()? {
         Kind::Object => {}
         k => return Err(wrong_type("a port-out object", k)),
@@ -227,7 +229,7 @@ fn record(r: &mut Reader<'_>, order: &mut KeyOrder) -> V<()> {
         i += 1;
         match known.and_then(|k| PORTOUT_FIELDS.get(k)) {
             Some(&(_, ty)) => field(r, ty).map_err(|f| f.at_key(&key))?,
-            None => r.skip_value(2)?,
+            None => r.skip_value(field_depth)?,
         }
     }
     Ok(())
@@ -500,6 +502,17 @@ mod tests {
             assert!(msg.contains(reason), "{msg} / {reason}");
         }
         assert!(validate_list(b"{\"data\":[\"\xff\"]}").is_err());
+        // Unknown fields obey the same nesting limit as the rest of the document (found by fuzzing).
+        let nested = |n: usize| {
+            format!(
+                r#"{{"data":[{{"x":{}{}}}],"meta":{{"page_number":1,"page_size":1,"total_pages":1,"total_results":1}}}}"#,
+                "[".repeat(n),
+                "]".repeat(n)
+            )
+        };
+        assert!(validate_list(nested(125).as_bytes()).is_ok());
+        assert!(validate_list(nested(126).as_bytes()).is_err());
+        assert_eq!(crate::json::parse_value(nested(126).as_bytes()), None);
         assert!(validate_one(br#"{"data":null}"#).is_err());
     }
 
