@@ -99,6 +99,14 @@ RESPONSE = {
 }
 
 
+# The minimal reproducers of the findings in docs/fuzzing.md (fixed in 7702716), kept as
+# seeds so that every run checks them again.
+META = '"meta":{"page_number":1,"page_size":1,"total_pages":1,"total_results":1}'
+FILTER["ki1_date_after_year_9999"] = "{filter:{foc_date:D1e15}}"
+FILTER["ki1_date_before_year_0"] = "{filter:{ported_out_at:{lte:D-1e15}}}"
+RESPONSE["ki2_list_nested_129_levels"] = '{"data":[{"":' + "[" * 126 + "]" * 126 + "}]," + META + "}"
+
+
 def write(target, seeds):
     d = os.path.join(HERE, "corpus", target)
     shutil.rmtree(d, ignore_errors=True)

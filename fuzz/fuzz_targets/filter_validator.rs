@@ -8,7 +8,11 @@ use libfuzzer_sys::fuzz_target;
 use telnyx_portouts::options::ClientOptions;
 use telnyx_portouts::{build_query, parse_query, ArrayFormat, ListQuery};
 
-const FORMATS: [ArrayFormat; 3] = [ArrayFormat::Comma, ArrayFormat::Brackets, ArrayFormat::Repeat];
+const FORMATS: [ArrayFormat; 3] = [
+    ArrayFormat::Comma,
+    ArrayFormat::Brackets,
+    ArrayFormat::Repeat,
+];
 
 fuzz_target!(|data: &[u8]| {
     let Some(doc) = parse_doc(data) else { return };
@@ -22,11 +26,9 @@ fuzz_target!(|data: &[u8]| {
     let _ = ListQuery::from_input(&doc.options);
     let _ = telnyx_portouts::options::build_options(&doc.options);
 
-    let Ok(q) = ListQuery::from_input(&doc.query) else { return };
-    #[cfg(feature = "allow-known-issues")]
-    if fuzz_support::known_issue::expanded_year_date(&q) {
+    let Ok(q) = ListQuery::from_input(&doc.query) else {
         return;
-    }
+    };
     for f in FORMATS {
         let s = build_query(&q, f);
         let back = parse_query(&s);

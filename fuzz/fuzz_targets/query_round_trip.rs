@@ -5,7 +5,11 @@
 use libfuzzer_sys::fuzz_target;
 use telnyx_portouts::{build_query, parse_query, ArrayFormat};
 
-const FORMATS: [ArrayFormat; 3] = [ArrayFormat::Comma, ArrayFormat::Brackets, ArrayFormat::Repeat];
+const FORMATS: [ArrayFormat; 3] = [
+    ArrayFormat::Comma,
+    ArrayFormat::Brackets,
+    ArrayFormat::Repeat,
+];
 
 fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
@@ -18,6 +22,9 @@ fuzz_target!(|data: &[u8]| {
             "parse(build(q)) != q ({f:?})\n input: {input:?}\n query: {q:?}\n built: {built}\n parsed: {back:?}"
         );
         let rebuilt = back.map(|q2| build_query(&q2, f)).unwrap_or_default();
-        assert_eq!(rebuilt, built, "build(parse(build(q))) != build(q) ({f:?}), input {input:?}");
+        assert_eq!(
+            rebuilt, built,
+            "build(parse(build(q))) != build(q) ({f:?}), input {input:?}"
+        );
     }
 });

@@ -13,8 +13,9 @@
 //!         | '#' number           a Number: Rust's f64 syntax (`#2`, `#-1.5`, `#1e3`, `#NaN`, `#inf`)
 //!         | '"' text '"'         a String; `\` escapes the next char (`\n` `\t` `\r` `\0` are controls)
 //!         | 'b'                  a string with an unpaired surrogate (Input::BrokenString)
-//!         | 'D' integer          a valid JS Date at that epoch millisecond: Date(Some(toISOString()));
-//!                                outside JS's ±8.64e15 ms range it is an invalid Date (None)
+//!         | 'D' number           `new Date(number)`: Date(Some(toISOString())) at that epoch
+//!                                millisecond (truncated, as JS does), an invalid Date (None)
+//!                                when NaN or beyond JS's ±8.64e15 ms range (`D0`, `D-1`, `D1e15`)
 //!         | 'd'                  an invalid Date (Date(None))
 //!         | '!' kind             an opaque value: !s symbol, !f function, !b bigint,
 //!                                !a AbortSignal, !c Map/Set/class instance, !o object nested
@@ -31,8 +32,8 @@
 
 use telnyx_portouts::input::MAX_CONVERTED_ITEMS;
 use telnyx_portouts::json::{integer_value, Value};
-use telnyx_portouts::model::META_FIELDS;
-use telnyx_portouts::{Input, ListQuery, PageMeta};
+use telnyx_portouts::model::{FieldType, META_FIELDS, PORTOUT_FIELDS};
+use telnyx_portouts::{Input, PageMeta};
 
 /// Containers deeper than this become opaque, as in the boundary.
 pub const BOUNDARY_MAX_DEPTH: usize = 4;
@@ -161,13 +162,15 @@ impl Parser<'_> {
             b'b' => Input::BrokenString,
             b'd' => Input::Date(None),
             b'#' => {
-                let t = self.take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-'));
+                let t = self
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-'));
                 Input::Number(t.parse::<f64>().ok()?)
             }
             b'"' => Input::String(self.text()?),
             b'D' => {
-                let t = self.take_while(|c| c.is_ascii_digit() || c == b'-');
-                Input::Date(t.parse::<i64>().ok().and_then(iso_string))
+                let t = self
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'+' | b'-'));
+                Input::Date(js_date(t.parse::<f64>().ok()?))
             }
             b'!' => {
                 let k = *self.b.get(self.i)?;
@@ -231,6 +234,15 @@ impl Parser<'_> {
     }
 }
 
+/// `new Date(ms)` in JS: TimeClip (NaN beyond ±8.64e15 ms, else truncated to an integer),
+/// then `toISOString()`; `None` for an invalid Date.
+pub fn js_date(ms: f64) -> Option<String> {
+    if !ms.is_finite() || ms.abs() > JS_DATE_MAX_MS as f64 {
+        return None;
+    }
+    iso_string(ms.trunc() as i64)
+}
+
 /// What JS's `new Date(ms).toISOString()` returns, or `None` for an invalid Date.
 /// Years 0..=9999 have four digits; others are written `+YYYYYY` / `-YYYYYY` (ECMA-262
 /// "expanded years").
@@ -251,7 +263,9 @@ pub fn iso_string(ms: i64) -> Option<String> {
     let (h, rest) = (in_day / 3_600_000, in_day % 3_600_000);
     let (mi, rest) = (rest / 60_000, rest % 60_000);
     let (s, milli) = (rest / 1000, rest % 1000);
-    Some(format!("{year}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{milli:03}Z"))
+    Some(format!(
+        "{year}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{milli:03}Z"
+    ))
 }
 
 /// Proleptic Gregorian (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's
@@ -289,29 +303,80 @@ pub fn meta_of(v: &Value) -> Option<PageMeta> {
     })
 }
 
-/// Open findings (reported, not yet fixed in `src/`) that the `allow-known-issues` feature
-/// lets a run step over, so that it can explore past them. Each returns true when `q` — a
-/// query `ListQuery::from_input` accepted — hits that finding.
-pub mod known_issue {
-    use super::ListQuery;
-
-    /// KI-1: a JS `Date` is taken as its `toISOString()` without checking that the
-    /// query-string parser accepts it back. Dates outside the years 0000..=9999 are written
-    /// `+YYYYYY-...`/`-YYYYYY-...` by JS, so the query is accepted but its built query
-    /// string fails `parse_query` (and the API's own date-time check).
-    pub fn expanded_year_date(q: &ListQuery) -> bool {
-        let f = &q.filter;
-        [
-            &f.foc_date,
-            &f.inserted_at.gte,
-            &f.inserted_at.lte,
-            &f.ported_out_at.gte,
-            &f.ported_out_at.lte,
-        ]
-        .into_iter()
-        .flatten()
-        .any(|d| d.starts_with(['+', '-']))
+/// A reference model of `response::validate_list`, written plainly over the parsed tree:
+/// the body is an object; every `data` member is an array of objects whose known fields
+/// (`model::PORTOUT_FIELDS`, looked up by name) are `null` or of their type (integers exact
+/// within ±(2^53 - 1)); every `meta` member is an object whose four numbers are non-negative
+/// such integers (the last duplicate wins); at least one of each. Returns the last `meta`.
+pub fn reference_list(v: &Value) -> Option<PageMeta> {
+    let Value::Obj(members) = v else { return None };
+    let (mut data, mut meta) = (false, None);
+    for (k, v) in members {
+        match k.as_str() {
+            "data" => {
+                let Value::Arr(items) = v else { return None };
+                if !items.iter().all(reference_record) {
+                    return None;
+                }
+                data = true;
+            }
+            "meta" => meta = Some(reference_meta(v)?),
+            _ => {}
+        }
     }
+    meta.filter(|_| data)
+}
+
+/// The reference model of `response::validate_one`: an object with at least one `data`
+/// member, each a valid record.
+pub fn reference_one(v: &Value) -> bool {
+    let Value::Obj(members) = v else { return false };
+    let data: Vec<&Value> = members
+        .iter()
+        .filter(|(k, _)| k == "data")
+        .map(|(_, v)| v)
+        .collect();
+    !data.is_empty() && data.into_iter().all(reference_record)
+}
+
+fn reference_record(v: &Value) -> bool {
+    let Value::Obj(members) = v else { return false };
+    members.iter().all(|(k, v)| {
+        let Some((_, ty)) = PORTOUT_FIELDS.iter().find(|(name, _)| name == k) else {
+            return true;
+        };
+        match (ty, v) {
+            (_, Value::Null) => true,
+            (FieldType::Text, Value::Str(_)) => true,
+            (FieldType::Boolean, Value::Bool(_)) => true,
+            (FieldType::Integer, Value::Num(n)) => integer_value(n).is_ok(),
+            (FieldType::TextList, Value::Arr(items)) => {
+                items.iter().all(|i| matches!(i, Value::Str(_)))
+            }
+            _ => false,
+        }
+    })
+}
+
+fn reference_meta(v: &Value) -> Option<PageMeta> {
+    let Value::Obj(members) = v else { return None };
+    let mut out = [None; 4];
+    for (k, v) in members {
+        if let Some(i) = META_FIELDS.iter().position(|f| f == k) {
+            let Value::Num(n) = v else { return None };
+            let n = u64::try_from(integer_value(n).ok()?).ok()?;
+            if let Some(slot) = out.get_mut(i) {
+                *slot = Some(n);
+            }
+        }
+    }
+    let [page_number, page_size, total_pages, total_results] = out;
+    Some(PageMeta {
+        page_number: page_number?,
+        page_size: page_size?,
+        total_pages: total_pages?,
+        total_results: total_results?,
+    })
 }
 
 #[cfg(test)]
@@ -341,6 +406,10 @@ mod tests {
             Some("-000001-01-01T00:00:00.000Z")
         );
         assert_eq!(iso_string(JS_DATE_MAX_MS + 1), None);
+        assert_eq!(js_date(8.64e15 + 1.0), None);
+        assert_eq!(js_date(f64::NAN), None);
+        assert_eq!(js_date(-0.5).as_deref(), Some("1970-01-01T00:00:00.000Z"));
+        assert_eq!(js_date(1.5e12).as_deref(), Some("2017-07-14T02:40:00.000Z"));
     }
 
     #[test]
@@ -361,7 +430,10 @@ mod tests {
             ])])]))
         );
         assert_eq!(parse_doc(b"{a:"), None);
-        assert_eq!(parse_doc(b"\"a\\nb\"").map(|d| d.query), Some(Input::String("a\nb".into())));
+        assert_eq!(
+            parse_doc(b"\"a\\nb\"").map(|d| d.query),
+            Some(Input::String("a\nb".into()))
+        );
     }
 
     #[test]
@@ -371,9 +443,41 @@ mod tests {
         for entry in std::fs::read_dir(dir).expect("seed corpus") {
             let path = entry.expect("entry").path();
             let bytes = std::fs::read(&path).expect("seed");
-            assert!(parse_doc(&bytes).is_some(), "{} does not parse", path.display());
+            assert!(
+                parse_doc(&bytes).is_some(),
+                "{} does not parse",
+                path.display()
+            );
             n += 1;
         }
         assert!(n >= 12, "only {n} seeds");
+    }
+
+    #[test]
+    fn reference_model_agrees_on_the_seeds() {
+        use telnyx_portouts::json::parse_value;
+        use telnyx_portouts::response::{validate_list, validate_one};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/response_validator");
+        let mut accepted = 0;
+        for entry in std::fs::read_dir(dir).expect("seed corpus") {
+            let path = entry.expect("entry").path();
+            let bytes = std::fs::read(&path).expect("seed");
+            let v = parse_value(&bytes);
+            let list = validate_list(&bytes).ok();
+            assert_eq!(
+                list,
+                v.as_ref().and_then(reference_list),
+                "{}",
+                path.display()
+            );
+            assert_eq!(
+                validate_one(&bytes).is_ok(),
+                v.as_ref().is_some_and(reference_one),
+                "{}",
+                path.display()
+            );
+            accepted += usize::from(list.is_some());
+        }
+        assert!(accepted >= 4, "only {accepted} seeds are valid pages");
     }
 }
