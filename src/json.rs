@@ -21,6 +21,8 @@ pub enum SyntaxError {
     BadNumber,
     /// Nesting deeper than [`MAX_DEPTH`].
     TooDeep,
+    /// Bytes that are not UTF-8.
+    BadUtf8,
     /// More content after the top-level value.
     TrailingContent,
 }
@@ -34,6 +36,7 @@ impl SyntaxError {
             SyntaxError::BadString => "a string has a raw control character or a bad escape",
             SyntaxError::BadNumber => "a number is malformed",
             SyntaxError::TooDeep => "values are nested too deeply",
+            SyntaxError::BadUtf8 => "the body is not valid UTF-8",
             SyntaxError::TrailingContent => "there is more content after the JSON value",
         }
     }
@@ -288,6 +291,19 @@ impl<'a> Reader<'a> {
                         Some(_) => return Err(SyntaxError::BadString),
                     }
                 }
+                Some(b) if b >= 0x80 => {
+                    // Non-ASCII can only stand inside strings, so checking UTF-8 here checks
+                    // the whole document. ASCII bytes end a run, so a run must be valid alone.
+                    let rest = self.bytes.get(self.pos..).unwrap_or_default();
+                    let run = rest.iter().position(|b| *b < 0x80).unwrap_or(rest.len());
+                    let valid = rest
+                        .get(..run)
+                        .is_some_and(|r| std::str::from_utf8(r).is_ok());
+                    if !valid {
+                        return Err(SyntaxError::BadUtf8);
+                    }
+                    self.pos += run;
+                }
                 None => return Err(SyntaxError::UnexpectedEnd),
                 _ => return Err(SyntaxError::BadString),
             }
@@ -438,7 +454,7 @@ impl<'a> Reader<'a> {
 }
 
 /// The length of the leading run of bytes that need no attention inside a string (not `"`,
-/// not `\\`, not a control character). Looks at 8 bytes at a time (SWAR): strings are most
+/// not `\\`, not a control character, ASCII). Looks at 8 bytes at a time (SWAR): strings are most
 /// of a response's bytes.
 #[inline(always)]
 fn ordinary_run(s: &[u8]) -> usize {
@@ -453,7 +469,9 @@ fn ordinary_run(s: &[u8]) -> usize {
         let special = has_zero(v ^ (ONES * u64::from(b'"')))
             | has_zero(v ^ (ONES * u64::from(b'\\')))
             // A byte below 0x20 (and not >= 0x80): subtracting 0x20 borrows into its high bit.
-            | (v.wrapping_sub(ONES * 0x20) & !v & HIGHS);
+            | (v.wrapping_sub(ONES * 0x20) & !v & HIGHS)
+            // A non-ASCII byte (UTF-8 is checked where it stands).
+            | (v & HIGHS);
         if special != 0 {
             // The lowest flagged byte is the first special one (flags above it may be false
             // positives from borrows, never below).
@@ -464,7 +482,7 @@ fn ordinary_run(s: &[u8]) -> usize {
     let tail = s.get(i..).unwrap_or_default();
     i + tail
         .iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20 || b >= 0x80)
         .unwrap_or(tail.len())
 }
 
@@ -637,7 +655,6 @@ impl Value {
 
 /// Parses a whole document into a [`Value`]. `None` when it is not valid JSON (or not UTF-8).
 pub fn parse_value(bytes: &[u8]) -> Option<Value> {
-    std::str::from_utf8(bytes).ok()?;
     let mut r = Reader::new(bytes);
     let v = read_value(&mut r, 0).ok()?;
     r.finish().ok()?;
@@ -788,13 +805,14 @@ mod tests {
             (b"abcdefghijkl\"x", 12),
             (b"ab\\cdefghij", 2),
             (b"abcdefgh\x1fij", 8),
-            (b"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"", 8),
-            (b"\x7f\x80\xff abcdefgh\x00", 12),
+            (b"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"", 0),
+            (b"abcdefghij\xc3\xa9", 10),
+            (b"\x7f\x80\xff abcdefgh\x00", 1),
             (b"\"", 0),
         ] {
             let naive = s
                 .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20 || b >= 0x80)
                 .unwrap_or(s.len());
             assert_eq!(naive, n, "{s:?}");
             assert_eq!(ordinary_run(s), n, "{s:?}");
@@ -814,6 +832,32 @@ mod tests {
         assert_eq!(r.number(), Ok("2"));
         assert!(!r.try_key(2, b"city"), "escaped keys take the slow path");
         assert!(matches!(r.next_key(2), Ok(Some(k)) if k.eq_str("city")));
+    }
+
+    #[test]
+    fn checks_utf8_inside_strings_and_refuses_it_outside() {
+        for ok in [
+            "\"é😀 abc\"",
+            "[\"a\",\"中文\",\"x\u{7ff}\u{800}\u{ffff}\"]",
+        ] {
+            assert_eq!(skip_all(ok), Ok(()), "{ok}");
+        }
+        for (bad, why) in [
+            (&b"\"\x80\""[..], SyntaxError::BadUtf8),
+            (b"\"\xc3\"", SyntaxError::BadUtf8),
+            (b"\"\xc0\x80\"", SyntaxError::BadUtf8),
+            (b"\"\xed\xa0\x80\"", SyntaxError::BadUtf8),
+            (b"\"\xf5\x80\x80\x80\"", SyntaxError::BadUtf8),
+            (b"\"a\xe4\xb8", SyntaxError::BadUtf8),
+            (b"[1,\xc3\xa9]", SyntaxError::UnexpectedByte),
+        ] {
+            let mut r = Reader::new(bad);
+            assert_eq!(
+                r.skip_value(0).and_then(|()| r.finish()),
+                Err(why),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]

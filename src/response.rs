@@ -93,9 +93,7 @@ fn wrong_type(expected: &str, got: Kind) -> Fail {
 }
 
 fn start(bytes: &[u8]) -> V<Reader<'_>> {
-    if std::str::from_utf8(bytes).is_err() {
-        return Err(Fail::new("the body is not valid UTF-8"));
-    }
+    // UTF-8 is checked inside strings, the only place non-ASCII may stand.
     let mut r = Reader::new(bytes);
     match r.peek_kind() {
         Ok(Kind::Object) => Ok(r),
