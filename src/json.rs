@@ -482,7 +482,7 @@ fn ordinary_run(s: &[u8]) -> usize {
     let tail = s.get(i..).unwrap_or_default();
     i + tail
         .iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20 || b >= 0x80)
+        .position(|&b| b == b'"' || b == b'\\' || !(0x20..0x80).contains(&b))
         .unwrap_or(tail.len())
 }
 
@@ -812,7 +812,7 @@ mod tests {
         ] {
             let naive = s
                 .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20 || b >= 0x80)
+                .position(|&b| b == b'"' || b == b'\\' || !(0x20..0x80).contains(&b))
                 .unwrap_or(s.len());
             assert_eq!(naive, n, "{s:?}");
             assert_eq!(ordinary_run(s), n, "{s:?}");
