@@ -7,9 +7,10 @@
 //!   the filter model and its validation ([`filter`]), query building and parsing
 //!   ([`query`]), the record model ([`model`]), response validation over the bytes
 //!   ([`response`]), the error type ([`error`]), the retry policy ([`retry`]), options
-//!   ([`options`]) and the exact request ([`request`]);
-//! - the boundary (`wasm`, only on `wasm32`), which exports the JS API
-//!   (`listPortouts`, `buildPortoutsQuery`, `parsePortoutsResponse`, `PortoutsError`).
+//!   ([`options`]), the exact request ([`request`]) and list-all's page planner ([`paging`]);
+//! - the boundary (`wasm`, only on `wasm32`), which exports the JS API (`listPortouts`,
+//!   `listAllPortouts`, `getPortout`, `buildPortoutsQuery`, `parsePortoutsQuery`,
+//!   `parsePortoutsResponse`) and throws `PortoutsError`s.
 //!
 //! Responses are validated in Rust over the bytes and built into JS objects by `JSON.parse`,
 //! the fastest way to make JS objects.
