@@ -43,8 +43,20 @@ pub(crate) struct Prepared {
 
 /// Validates `options` (allowing the extra option names of the calling function).
 pub(crate) fn prepare(options: &JsValue, extra: &[&str]) -> Result<Prepared, Error> {
-    let input = to_input(options, "options", ErrorCode::InvalidOptions)?;
-    let options_parsed = ClientOptions::from_input(&input, extra)?;
+    prepare_input(
+        options,
+        &to_input(options, "options", ErrorCode::InvalidOptions)?,
+        extra,
+    )
+}
+
+/// [`prepare`] for options already converted (`input` is `options` as the core sees it).
+fn prepare_input(
+    options: &JsValue,
+    input: &crate::input::Input,
+    extra: &[&str],
+) -> Result<Prepared, Error> {
+    let options_parsed = ClientOptions::from_input(input, extra)?;
     options_parsed.check_transport()?;
     let signal = if options_parsed.has_signal {
         get(options, "signal").dyn_into::<AbortSignal>().ok()
@@ -205,9 +217,10 @@ pub fn list_all_portouts(query: JsValue, options: JsValue) -> Promise {
 async fn list_all_inner(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let setup = || -> Result<_, Error> {
         let q = query_from_js(&query)?;
-        let prepared = prepare(&options, &LIST_ALL_OPTION_NAMES)?;
-        let all =
-            ListAllOptions::from_input(&to_input(&options, "options", ErrorCode::InvalidOptions)?)?;
+        // Converted once: the client options and list-all's own read the same values.
+        let input = to_input(&options, "options", ErrorCode::InvalidOptions)?;
+        let prepared = prepare_input(&options, &input, &LIST_ALL_OPTION_NAMES)?;
+        let all = ListAllOptions::from_input(&input)?;
         let on_progress = get(&options, "onProgress")
             .dyn_into::<js_sys::Function>()
             .ok();
