@@ -24,6 +24,13 @@ pub enum ArrayFormat {
 }
 
 impl ArrayFormat {
+    /// The three formats.
+    pub const ALL: [ArrayFormat; 3] = [
+        ArrayFormat::Comma,
+        ArrayFormat::Brackets,
+        ArrayFormat::Repeat,
+    ];
+
     /// The format named `comma`, `brackets` or `repeat`.
     pub fn parse(s: &str) -> Option<ArrayFormat> {
         match s {
@@ -470,11 +477,7 @@ mod tests {
 
     #[test]
     fn round_trips_in_every_format() {
-        for format in [
-            ArrayFormat::Comma,
-            ArrayFormat::Brackets,
-            ArrayFormat::Repeat,
-        ] {
+        for format in ArrayFormat::ALL {
             let s = build_query(&full(), format);
             assert_eq!(parse_query(&s), Ok(full()), "{format:?}");
             assert_eq!(parse_query(&format!("?{s}")), Ok(full()));

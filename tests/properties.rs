@@ -154,11 +154,7 @@ fn normalized(q: &ListQuery) -> ListQuery {
 }
 
 fn format() -> impl Strategy<Value = ArrayFormat> {
-    prop::sample::select(vec![
-        ArrayFormat::Comma,
-        ArrayFormat::Brackets,
-        ArrayFormat::Repeat,
-    ])
+    prop::sample::select(ArrayFormat::ALL.to_vec())
 }
 
 proptest! {

@@ -8,12 +8,6 @@ use libfuzzer_sys::fuzz_target;
 use telnyx_portouts::options::ClientOptions;
 use telnyx_portouts::{build_query, parse_query, ArrayFormat, ListQuery};
 
-const FORMATS: [ArrayFormat; 3] = [
-    ArrayFormat::Comma,
-    ArrayFormat::Brackets,
-    ArrayFormat::Repeat,
-];
-
 fuzz_target!(|data: &[u8]| {
     let Some(doc) = parse_doc(data) else { return };
 
@@ -29,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(q) = ListQuery::from_input(&doc.query) else {
         return;
     };
-    for f in FORMATS {
+    for f in ArrayFormat::ALL {
         let s = build_query(&q, f);
         let back = parse_query(&s);
         assert!(

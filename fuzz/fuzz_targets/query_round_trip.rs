@@ -5,16 +5,10 @@
 use libfuzzer_sys::fuzz_target;
 use telnyx_portouts::{build_query, parse_query, ArrayFormat};
 
-const FORMATS: [ArrayFormat; 3] = [
-    ArrayFormat::Comma,
-    ArrayFormat::Brackets,
-    ArrayFormat::Repeat,
-];
-
 fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
     let Ok(q) = parse_query(&input) else { return };
-    for f in FORMATS {
+    for f in ArrayFormat::ALL {
         let built = build_query(&q, f);
         let back = parse_query(&built);
         assert!(
