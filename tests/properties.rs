@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use telnyx_portouts::datetime::{to_date_time, DayEnd};
 use telnyx_portouts::json::Reader;
 use telnyx_portouts::response::{validate_list, validate_one};
 use telnyx_portouts::{
@@ -119,26 +120,10 @@ fn query() -> impl Strategy<Value = ListQuery> {
 }
 
 /// `q` as validation normalises it: bare dates become date-times (start of the day for
-/// `gte` and `foc_date`, its last millisecond for `lte`).
+/// `gte` and `foc_date`, its last millisecond for `lte`; `to_date_time` has literal tests).
 fn normalized(q: &ListQuery) -> ListQuery {
-    let start = |d: &Option<String>| {
-        d.as_ref().map(|d| {
-            if d.len() == 10 {
-                format!("{d}T00:00:00.000Z")
-            } else {
-                d.clone()
-            }
-        })
-    };
-    let end = |d: &Option<String>| {
-        d.as_ref().map(|d| {
-            if d.len() == 10 {
-                format!("{d}T23:59:59.999Z")
-            } else {
-                d.clone()
-            }
-        })
-    };
+    let start = |d: &Option<String>| d.as_deref().map(|d| to_date_time(d, DayEnd::Start));
+    let end = |d: &Option<String>| d.as_deref().map(|d| to_date_time(d, DayEnd::End));
     let mut n = q.clone();
     n.filter.foc_date = start(&q.filter.foc_date);
     for (out, r) in [
