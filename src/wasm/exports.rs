@@ -1,26 +1,28 @@
 //! The exported JS API. Each function converts its arguments into the core's types, calls the
 //! core, and turns any [`Error`] into a `PortoutsError`; none of them throws anything else.
 
-use super::client::{get_json, list_body, one_body, validate_and_parse, with_bytes, Body};
+use super::body::{validate_and_parse, with_bytes, Body};
+use super::call::{drive, list_body, Call, Target};
 use super::convert::to_input;
 use super::errors::to_js;
-use super::spawn;
+use super::list_all::{drive_all, ListAll};
 use crate::error::{Error, ErrorCode};
 use crate::filter::ListQuery;
 use crate::options::{build_options, ClientOptions};
-use crate::paging::{has_next_page, ListAllOptions, LIST_ALL_OPTION_NAMES};
+use crate::paging::{ListAllOptions, LIST_ALL_OPTION_NAMES};
 use crate::query::{build_query, parse_query};
 use crate::request::{get_url, list_url};
 use js_sys::{JsString, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::AbortSignal;
 
-fn set(obj: &Object, key: &str, value: &JsValue) {
+/// `obj[key] = value` (on objects this module created, which cannot refuse).
+pub(crate) fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
+/// `obj[key]`, or `undefined` when reading it throws.
+pub(crate) fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
@@ -35,10 +37,11 @@ fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {
     }
 }
 
-/// Validated options plus the caller's `AbortSignal`.
+/// Validated options plus the caller's `AbortSignal` (`undefined` when none was given).
+#[derive(Debug)]
 pub(crate) struct Prepared {
     pub options: ClientOptions,
-    pub signal: Option<AbortSignal>,
+    pub signal: JsValue,
 }
 
 /// Validates `options` (allowing the extra option names of the calling function).
@@ -58,10 +61,11 @@ fn prepare_input(
 ) -> Result<Prepared, Error> {
     let options_parsed = ClientOptions::from_input(input, extra)?;
     options_parsed.check_transport()?;
+    // The core saw an AbortSignal (`instanceof AbortSignal`) or nothing at all.
     let signal = if options_parsed.has_signal {
-        get(options, "signal").dyn_into::<AbortSignal>().ok()
+        get(options, "signal")
     } else {
-        None
+        JsValue::UNDEFINED
     };
     Ok(Prepared {
         options: options_parsed,
@@ -75,7 +79,7 @@ pub(crate) fn query_from_js(query: &JsValue) -> Result<ListQuery, Error> {
 }
 
 /// `{ data, meta, requestId }` from a parsed list body.
-fn page_object(value: &JsValue, request_id: Option<&str>) -> Object {
+pub(crate) fn page_object(value: &JsValue, request_id: Option<&str>) -> Object {
     let page = Object::new();
     set(&page, "data", &get(value, "data"));
     set(&page, "meta", &get(value, "meta"));
@@ -85,73 +89,48 @@ fn page_object(value: &JsValue, request_id: Option<&str>) -> Object {
     page
 }
 
-/// Fetches one page: `GET {baseUrl}/portouts?{query}`.
-pub(crate) async fn fetch_page(
-    query: &ListQuery,
-    prepared: &Prepared,
-    extra_signal: Option<&AbortSignal>,
-) -> Result<(JsValue, crate::model::PageMeta), Error> {
-    let url = list_url(query, &prepared.options);
-    let signals: Vec<&AbortSignal> = prepared.signal.iter().chain(extra_signal).collect();
-    let parsed = get_json(&url, &prepared.options, &signals, list_body).await?;
-    Ok((
-        page_object(&parsed.value, parsed.request_id.as_deref()).into(),
-        parsed.checked.unwrap_or_default(),
-    ))
-}
-
 fn redacted(e: Error, options: &JsValue) -> JsValue {
     let key = get(options, "apiKey").as_string();
     to_js(&e.redact(key.as_deref()))
 }
 
+/// A promise of `run`'s call (run by the JS transport with the caller's signal), or rejected
+/// with `run`'s error.
+fn start(options: &JsValue, run: impl FnOnce() -> Result<(Call, JsValue), Error>) -> Promise {
+    match run() {
+        Ok((call, signal)) => drive(call.into(), &signal, &JsValue::UNDEFINED),
+        Err(e) => Promise::reject(&redacted(e, options)),
+    }
+}
+
 /// Lists one page of port-outs: validates the query and options, calls
 /// `GET {baseUrl}/portouts`, validates the response, and resolves to
-/// `{ data, meta, requestId }`. Rejects with a `PortoutsError`.
+/// `{ data, meta, requestId, next }` (`next`: the following page's query, or `null`; the
+/// package's JS shell turns it into `hasNextPage()` / `nextPage()`). Rejects with a
+/// `PortoutsError`.
 #[wasm_bindgen(js_name = listPortouts)]
 pub fn list_portouts(query: JsValue, options: JsValue) -> Promise {
-    spawn(Box::pin(async move {
-        let run = async {
-            let q = query_from_js(&query)?;
-            let prepared = prepare(&options, &[])?;
-            let (page, meta) = fetch_page(&q, &prepared, None).await?;
-            // The query of the following page, or null: the package's JS shell turns it into
-            // `hasNextPage()` / `nextPage()` and removes it.
-            let items = get(&page, "data")
-                .dyn_ref::<js_sys::Array>()
-                .map_or(0, |a| a.length() as usize);
-            let next = if has_next_page(&meta, items) {
-                let mut next = q;
-                next.page.number = Some(
-                    u32::try_from(meta.page_number)
-                        .unwrap_or(u32::MAX)
-                        .saturating_add(1),
-                );
-                super::query_js::query_to_js(&next)
-            } else {
-                JsValue::NULL
-            };
-            set(page.unchecked_ref(), "next", &next);
-            Ok(page)
-        };
-        run.await.map_err(|e| redacted(e, &options))
-    }))
+    start(&options, || {
+        let q = query_from_js(&query)?;
+        let prepared = prepare(&options, &[])?;
+        let url = list_url(&q, &prepared.options);
+        let call = Call::new(url, &prepared.options, Target::List(q));
+        Ok((call, prepared.signal))
+    })
 }
 
 /// Fetches one port-out: `GET {baseUrl}/portouts/{id}`, resolving to the record.
 #[wasm_bindgen(js_name = getPortout)]
 pub fn get_portout(id: JsValue, options: JsValue) -> Promise {
-    spawn(Box::pin(async move {
-        let run = async {
-            let id = string_arg(&id, "id")?;
-            let prepared = prepare(&options, &[])?;
-            let url = get_url(&id, &prepared.options)?;
-            let signals: Vec<&AbortSignal> = prepared.signal.iter().collect();
-            let parsed = get_json(&url, &prepared.options, &signals, one_body).await?;
-            Ok(get(&parsed.value, "data"))
-        };
-        run.await.map_err(|e| redacted(e, &options))
-    }))
+    start(&options, || {
+        let id = string_arg(&id, "id")?;
+        let prepared = prepare(&options, &[])?;
+        let url = get_url(&id, &prepared.options)?;
+        Ok((
+            Call::new(url, &prepared.options, Target::One),
+            prepared.signal,
+        ))
+    })
 }
 
 /// The query string for a query (no leading `?`). Throws `PortoutsError` (`invalid_filter`,
@@ -211,10 +190,6 @@ pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
 /// its retries rejects the call (with its `page`) and aborts the pages in flight.
 #[wasm_bindgen(js_name = listAllPortouts)]
 pub fn list_all_portouts(query: JsValue, options: JsValue) -> Promise {
-    spawn(Box::pin(list_all_inner(query, options)))
-}
-
-async fn list_all_inner(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let setup = || -> Result<_, Error> {
         let q = query_from_js(&query)?;
         // Converted once: the client options and list-all's own read the same values.
@@ -226,10 +201,12 @@ async fn list_all_inner(query: JsValue, options: JsValue) -> Result<JsValue, JsV
             .ok();
         Ok((q, prepared, all, on_progress))
     };
-    let (q, prepared, all, on_progress) = setup().map_err(|e| redacted(e, &options))?;
-    match super::list_all::list_all(q, prepared, all, on_progress).await {
-        Ok(records) => Ok(records.into()),
-        Err(Ok(e)) => Err(redacted(e, &options)),
-        Err(Err(thrown)) => Err(thrown),
+    match setup() {
+        Ok((q, prepared, all, on_progress)) => {
+            let signal = prepared.signal.clone();
+            let list_all = ListAll::new(q, prepared, &all, on_progress);
+            drive_all(list_all.into(), &signal)
+        }
+        Err(e) => Promise::reject(&redacted(e, &options)),
     }
 }
