@@ -20,14 +20,15 @@ function sdkBundle() {
 
 export async function run() {
   const report = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'scripts/size-report.mjs')], { env: { ...process.env, JSON_OUT: '1', SIZE_BUDGET_ENFORCE: '0' }, encoding: 'utf8' }).trim().split('\n').pop());
-  const lines = ['| file | raw KB | gzip -9 KB | brotli KB |', '|---|---:|---:|---:|'];
-  for (const r of report.rows) lines.push(`| ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
-  lines.push(`| **total (wasm + JS glue)** | **${kb(report.total.raw)}** | **${kb(report.total.gzip)}** | **${kb(report.total.brotli)}** |`);
+  const lines = ['| what | raw KB | gzip -9 KB | brotli KB |', '|---|---:|---:|---:|'];
+  for (const r of report.shipped) lines.push(`| as shipped: ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+  for (const r of report.app) lines.push(`| app: ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
+  lines.push(`| **app total (wasm + minified JS)** | **${kb(report.total.raw)}** | **${kb(report.total.gzip)}** | **${kb(report.total.brotli)}** |`);
   let sdk;
   try { sdk = sdkBundle(); } catch (e) { sdk = null; }
   if (sdk) lines.push(`| official SDK, smallest app listing port-outs (esbuild --minify) | ${kb(sdk.raw)} | ${kb(sdk.gzip)} | ${kb(sdk.brotli)} |`);
   const out = [
-    `Goal: wasm + glue ≤ 40 KB gzip (stretch ≤ 34.6 KB, the official SDK's minimal bundle). Measured: **${kb(report.total.gzip)} KB** gzip. CI enforces a ratchet (scripts/test-all.sh), not yet the goal.`,
+    `Goal: wasm + glue ≤ 40 KB gzip (stretch ≤ 34.6 KB, the official SDK's minimal bundle). Measured as the SDK's figure is: the smallest app that lists port-outs (\`${report.appSource.split('\n')[0]} …\`), bundled by esbuild --minify, plus the wasm: **${kb(report.total.gzip)} KB** gzip. CI enforces a budget on that figure (scripts/test-all.sh). The rows "as shipped" are the package's files compressed one by one, unminified.`,
     '',
     ...lines,
   ];

@@ -12,17 +12,10 @@ use crate::options::ClientOptions;
 use crate::request;
 use crate::response::{http_error, validate_list, validate_one, ErrorContext};
 use crate::retry::{delay_ms, parse_retry_after, should_retry};
-use js_sys::{Array, Promise, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(module = "/js/boundary.js")]
-extern "C" {
-    /// Runs a [`Call`] to its end: resolves to its result or rejects with its error. Signals
-    /// that are `undefined` are ignored.
-    pub fn drive(call: JsValue, signal: &JsValue, group: &JsValue) -> Promise;
-}
 
 /// How an attempt failed before a response arrived (`failure` of [`Call::step`]).
 const NO_FAILURE: u8 = 0;

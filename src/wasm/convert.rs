@@ -2,21 +2,12 @@
 //! revoked Proxies, symbols, bigints, huge strings and deep nesting all become either an
 //! `Input` the validator can judge or an [`Error`] naming the path.
 
+use super::js::{iso_of, keys_of, kind_of};
 use crate::error::{Error, ErrorCode};
 use crate::input::{Input, MAX_CONVERTED_ITEMS};
-use js_sys::{Array, JsString, Reflect};
+use js_sys::{JsString, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-#[wasm_bindgen(module = "/js/boundary.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = kindOf)]
-    fn kind_of(v: &JsValue) -> u8;
-    #[wasm_bindgen(js_name = keysOf)]
-    fn keys_of(v: &JsValue) -> Option<Array>;
-    #[wasm_bindgen(js_name = isoOf)]
-    fn iso_of(v: &JsValue) -> Option<String>;
-}
 
 /// Objects nested deeper than this are not looked into (the deepest valid value is
 /// `query.filter.inserted_at.gte`, at depth 3).

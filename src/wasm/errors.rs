@@ -1,18 +1,10 @@
 //! Core [`Error`]s into JS `PortoutsError` instances.
 
+use super::js::JsPortoutsError;
 use crate::error::Error;
 use crate::json::Value;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(module = "/js/boundary.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = PortoutsError)]
-    type JsPortoutsError;
-
-    #[wasm_bindgen(constructor, js_class = PortoutsError)]
-    fn new(code: &str, message: &str, props: &Object) -> JsPortoutsError;
-}
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
     // Setting a property on a fresh plain object cannot fail.

@@ -2,10 +2,11 @@
 //! core, and turns any [`Error`] into a `PortoutsError`; none of them throws anything else.
 
 use super::body::{validate_and_parse, with_bytes, Body};
-use super::call::{drive, list_body, Call, Target};
+use super::call::{list_body, Call, Target};
 use super::convert::to_input;
 use super::errors::to_js;
-use super::list_all::{drive_all, ListAll};
+use super::js::{drive, drive_all};
+use super::list_all::ListAll;
 use crate::error::{Error, ErrorCode};
 use crate::filter::ListQuery;
 use crate::options::{build_options, ClientOptions};

@@ -9,16 +9,9 @@ use super::exports::{get, set, Prepared};
 use crate::filter::ListQuery;
 use crate::paging::{ListAllOptions, Planner, Progress, LIST_ALL_PAGE_SIZE};
 use crate::request::list_url;
-use js_sys::{Array, Function, Object, Promise};
+use js_sys::{Array, Function, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-#[wasm_bindgen(module = "/js/boundary.js")]
-extern "C" {
-    /// Runs a [`ListAll`] to its end: resolves to its records or rejects with the first error.
-    #[wasm_bindgen(js_name = driveAll)]
-    pub fn drive_all(all: JsValue, signal: &JsValue) -> Promise;
-}
 
 fn progress_object(p: &Progress) -> Object {
     let o = Object::new();

@@ -8,6 +8,7 @@ mod call;
 mod convert;
 mod errors;
 mod exports;
+mod js;
 mod list_all;
 mod query_js;
 
