@@ -38,7 +38,7 @@ export async function run() {
     const target = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/telnyx-portouts/target');
     const dir = mkdtempSync(join(tmpdir(), 'tp-names-'));
     const path = { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${join(homedir(), '.cargo/bin')}:${process.env.PATH}` };
-    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', dir, join(target, 'wasm32-unknown-unknown/release/telnyx_portouts.wasm')], { env: path });
+    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', dir, join(target, 'shipped/wasm32-unknown-unknown/release/telnyx_portouts.wasm')], { env: path });
     execFileSync('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '-o', join(dir, 'named.wasm'), join(dir, 'telnyx_portouts_bg.wasm')], { env: path });
     const top = execFileSync(twiggy, ['top', '-n', '30', join(dir, 'named.wasm')], { encoding: 'utf8' });
     out.push('', '`twiggy top -n 30` of the shipped module rebuilt with names (`wasm-opt -Oz -g`; the "function names" section is not shipped):', '', '```', top.trim(), '```');
