@@ -201,34 +201,41 @@ fn record(r: &mut Reader<'_>, order: &mut KeyOrder, field_depth: u32) -> V<()> {
     r.begin_object()?;
     let mut i = 0;
     loop {
-        let slot = order.0.get_mut(i);
-        let expected = slot
-            .as_deref()
+        let expected = order
+            .0
+            .get(i)
             .and_then(|&k| PORTOUT_FIELDS.get(usize::from(k)));
-        if let Some(&(name, ty)) = expected {
-            if r.try_key(i, name.as_bytes()) {
-                i += 1;
-                field(r, ty).map_err(|f| f.at_name(name))?;
-                continue;
+        // The known field at this position: the predicted one when its key is next, else
+        // whatever key comes (unknown keys are skipped).
+        let (name, ty) = match expected {
+            Some(&(name, ty)) if r.try_key(i, name.as_bytes()) => (name, ty),
+            _ => {
+                let Some(key) = r.next_key_hot(i)? else { break };
+                let decoded;
+                let raw = if key.escaped {
+                    decoded = key.decode().unwrap_or_default();
+                    decoded.as_bytes()
+                } else {
+                    key.raw
+                };
+                let index = field_index(raw);
+                if let Some(slot) = order.0.get_mut(i) {
+                    *slot = index.map_or(UNKNOWN, |k| k as u8);
+                }
+                match index.and_then(|k| PORTOUT_FIELDS.get(k)) {
+                    Some(&known) => known,
+                    None => {
+                        i += 1;
+                        r.skip_value(field_depth)?;
+                        continue;
+                    }
+                }
             }
-        }
-        let Some(key) = r.next_key_hot(i)? else { break };
-        let decoded;
-        let raw = if key.escaped {
-            decoded = key.decode().unwrap_or_default();
-            decoded.as_bytes()
-        } else {
-            key.raw
         };
-        let known = field_index(raw);
-        if let Some(slot) = order.0.get_mut(i) {
-            *slot = known.map_or(UNKNOWN, |k| k as u8);
-        }
         i += 1;
-        match known.and_then(|k| PORTOUT_FIELDS.get(k)) {
-            Some(&(_, ty)) => field(r, ty).map_err(|f| f.at_key(&key))?,
-            None => r.skip_value(field_depth)?,
-        }
+        // One call site, so the field validator is inlined once. A known field's name is
+        // plain ASCII, the same as its key however the key was escaped.
+        field(r, ty).map_err(|f| f.at_name(name))?;
     }
     Ok(())
 }
