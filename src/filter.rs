@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::input::{number_text, Input};
 use crate::model::Status;
 use crate::suggest::did_you_mean;
+use crate::text::num;
 
 /// At most this many items in an array filter.
 pub const MAX_ARRAY_ITEMS: usize = 100;
@@ -111,10 +112,10 @@ impl ListQuery {
             other => {
                 return Err(Error::invalid_filter(
                     "query",
-                    &format!(
-                        "must be an object like {{ filter, page }}, got {}",
+                    &cat![
+                        "must be an object like { filter, page }, got ",
                         other.describe()
-                    ),
+                    ],
                 ))
             }
         };
@@ -153,7 +154,13 @@ fn unknown_top_level_key(key: &str) -> Error {
     if FILTER_FIELDS.contains(&key) {
         return Error::invalid_filter(
             key,
-            &format!("unknown query key; filters go inside filter: {{ {key}: ... }} (did you mean filter.{key}?)"),
+            &cat![
+                "unknown query key; filters go inside filter: { ",
+                key,
+                ": ... } (did you mean filter.",
+                key,
+                "?)"
+            ],
         );
     }
     unknown_key(key, key, QUERY_KEYS, "query keys are filter and page")
@@ -162,8 +169,14 @@ fn unknown_top_level_key(key: &str) -> Error {
 /// An `invalid_filter` error for an unknown key, with a suggestion when one is close.
 fn unknown_key(path: &str, key: &str, candidates: &[(&str, &str)], known: &str) -> Error {
     let reason = match did_you_mean(key, candidates) {
-        Some(s) => format!("unknown key '{}' (did you mean '{s}'?)", printable(key)),
-        None => format!("unknown key '{}'; {known}", printable(key)),
+        Some(s) => cat![
+            "unknown key '",
+            printable(key),
+            "' (did you mean '",
+            s,
+            "'?)"
+        ],
+        None => cat!["unknown key '", printable(key), "'; ", known],
     };
     Error::invalid_filter(path, &reason)
 }
@@ -188,10 +201,10 @@ fn page_from_input(value: &Input) -> Result<Page, Error> {
         other => {
             return Err(Error::invalid_filter(
                 "page",
-                &format!(
-                    "must be an object like {{ number, size }}, got {}",
+                &cat![
+                    "must be an object like { number, size }, got ",
                     other.describe()
-                ),
+                ],
             ))
         }
     };
@@ -202,7 +215,7 @@ fn page_from_input(value: &Input) -> Result<Page, Error> {
             "size" => page.size = page_number(v, "page.size", 1, MAX_PAGE_SIZE)?,
             other => {
                 return Err(unknown_key(
-                    &format!("page.{}", printable(other)),
+                    &cat!["page.", printable(other)],
                     other,
                     &[("number", "number"), ("size", "size")],
                     "page has number and size",
@@ -222,22 +235,22 @@ fn page_number(v: &Input, path: &str, min: u32, max: u32) -> Result<Option<u32>,
         }
         Input::Number(n) if n.is_finite() && n.fract() == 0.0 => {
             let range = if max == u32::MAX {
-                format!("at least {min}")
+                cat!["at least ", num(min)]
             } else {
-                format!("between {min} and {max}")
+                cat!["between ", num(min), " and ", num(max)]
             };
             Err(Error::invalid_filter(
                 path,
-                &format!("must be {range}, got {}", number_text(*n)),
+                &cat!["must be ", range, ", got ", number_text(*n)],
             ))
         }
         Input::Number(n) if n.is_finite() => Err(Error::invalid_filter(
             path,
-            &format!("must be an integer, got {}", number_text(*n)),
+            &cat!["must be an integer, got ", number_text(*n)],
         )),
         other => Err(Error::invalid_filter(
             path,
-            &format!("must be an integer, got {}", other.describe()),
+            &cat!["must be an integer, got ", other.describe()],
         )),
     }
 }
@@ -249,13 +262,13 @@ fn filter_from_input(value: &Input) -> Result<PortoutFilter, Error> {
         other => {
             return Err(Error::invalid_filter(
                 "filter",
-                &format!("must be an object, got {}", other.describe()),
+                &cat!["must be an object, got ", other.describe()],
             ))
         }
     };
     let mut f = PortoutFilter::default();
     for (key, v) in members {
-        let path = format!("filter.{}", printable(key));
+        let path = cat!["filter.", printable(key)];
         match key.as_str() {
             "carrier_name" => f.carrier_name = text(v, &path)?,
             "country_code" => {
@@ -318,7 +331,7 @@ fn text_item(v: &Input, path: &str) -> Result<String, Error> {
         other => {
             return Err(Error::invalid_filter(
                 path,
-                &format!("must be a string, got {}", other.describe()),
+                &cat!["must be a string, got ", other.describe()],
             ))
         }
     };
@@ -337,7 +350,11 @@ pub fn check_text(s: &str, path: &str) -> Result<(), Error> {
     if s.chars().count() > MAX_TEXT_CHARS {
         return Err(Error::invalid_filter(
             path,
-            &format!("must be at most {MAX_TEXT_CHARS} characters"),
+            &cat![
+                "must be at most ",
+                num(MAX_TEXT_CHARS as u64),
+                " characters"
+            ],
         ));
     }
     if s.chars().any(char::is_control) {
@@ -360,7 +377,7 @@ fn array<T>(
         other => {
             return Err(Error::invalid_filter(
                 path,
-                &format!("must be an array, got {}", other.describe()),
+                &cat!["must be an array, got ", other.describe()],
             ))
         }
     };
@@ -373,27 +390,35 @@ fn array<T>(
     if items.len() > MAX_ARRAY_ITEMS {
         return Err(Error::invalid_filter(
             path,
-            &format!("must have at most {MAX_ARRAY_ITEMS} items"),
+            &cat!["must have at most ", num(MAX_ARRAY_ITEMS as u64), " items"],
         ));
     }
     items
         .iter()
         .enumerate()
-        .map(|(i, x)| item(x, &format!("{path}[{i}]")))
+        .map(|(i, x)| item(x, &cat![path, "[", num(i as u64), "]"]))
         .collect::<Result<Vec<T>, Error>>()
         .map(Some)
 }
 
 fn status(s: &str, path: &str) -> Result<Status, Error> {
     Status::parse(s).ok_or_else(|| {
-        let names: Vec<(&str, &str)> = Status::ALL.iter().map(|s| (s.as_str(), s.as_str())).collect();
-        let hint = did_you_mean(s, &names).map(|m| format!(" (did you mean '{m}'?)")).unwrap_or_default();
+        let names: Vec<(&str, &str)> = Status::ALL
+            .iter()
+            .map(|s| (s.as_str(), s.as_str()))
+            .collect();
+        let hint = did_you_mean(s, &names)
+            .map(|m| cat![" (did you mean '", m, "'?)"])
+            .unwrap_or_default();
         Error::invalid_filter(
             path,
-            &format!(
-                "'{}' is not a port-out status{hint}; use one of pending, authorized, ported, rejected, rejected-pending, canceled",
-                printable(s)
-            ),
+            &cat![
+                "'",
+                printable(s),
+                "' is not a port-out status",
+                hint,
+                "; use one of pending, authorized, ported, rejected, rejected-pending, canceled"
+            ],
         )
     })
 }
@@ -427,10 +452,11 @@ fn country(s: &str, path: &str) -> Result<String, Error> {
     } else {
         Err(Error::invalid_filter(
             path,
-            &format!(
-                "'{}' is not an ISO 3166-1 alpha-2 country code (like US or GB)",
-                printable(s)
-            ),
+            &cat![
+                "'",
+                printable(s),
+                "' is not an ISO 3166-1 alpha-2 country code (like US or GB)"
+            ],
         ))
     }
 }
@@ -445,10 +471,11 @@ fn e164(n: String, path: &str) -> Result<String, Error> {
     } else {
         Err(Error::invalid_filter(
             path,
-            &format!(
-                "'{}' is not an E.164 phone number ('+' then 2 to 15 digits, like +13035551212)",
-                printable(&n)
-            ),
+            &cat![
+                "'",
+                printable(&n),
+                "' is not an E.164 phone number ('+' then 2 to 15 digits, like +13035551212)"
+            ],
         ))
     }
 }
@@ -474,7 +501,7 @@ fn date(v: &Input, path: &str, day_end: DayEnd) -> Result<Option<String>, Error>
         }
         other => Err(Error::invalid_filter(
             path,
-            &format!("must be a date string or a Date, got {}", other.describe()),
+            &cat!["must be a date string or a Date, got ", other.describe()],
         )),
     }
 }
@@ -486,16 +513,16 @@ fn range(v: &Input, path: &str) -> Result<DateRange, Error> {
         other => {
             return Err(Error::invalid_filter(
                 path,
-                &format!(
-                    "must be an object like {{ gte, lte }}, got {}",
+                &cat![
+                    "must be an object like { gte, lte }, got ",
                     other.describe()
-                ),
+                ],
             ))
         }
     };
     let mut r = DateRange::default();
     for (key, value) in members {
-        let p = format!("{path}.{}", printable(key));
+        let p = cat![path, ".", printable(key)];
         match key.as_str() {
             "gte" => r.gte = date(value, &p, DayEnd::Start)?,
             "lte" => r.lte = date(value, &p, DayEnd::End)?,
@@ -516,7 +543,7 @@ fn range(v: &Input, path: &str) -> Result<DateRange, Error> {
         if from > to {
             return Err(Error::invalid_filter(
                 path,
-                &format!("gte ({gte}) is after lte ({lte})"),
+                &cat!["gte (", gte, ") is after lte (", lte, ")"],
             ));
         }
     }

@@ -39,15 +39,16 @@ pub fn number_text(n: f64) -> String {
         };
     }
     if n.fract() == 0.0 && n.abs() < 1e18 {
-        return (n as i64).to_string();
+        return crate::text::int(n as i64);
     }
     if n.abs() < 1e15 {
         let sign = if n < 0.0 { "-" } else { "" };
         let scaled = (n.abs() * 1000.0).round() as u64;
-        let frac = format!("{:03}", scaled % 1000);
-        let frac = frac.trim_end_matches('0');
+        // Three digits after the point (1000 + x keeps the leading zeros), trailing zeros cut.
+        let thousandths = crate::text::num(1000 + scaled % 1000);
+        let frac = thousandths.get(1..).unwrap_or("").trim_end_matches('0');
         let dot = if frac.is_empty() { "" } else { "." };
-        return format!("{sign}{}{dot}{frac}", scaled / 1000);
+        return cat![sign, crate::text::num(scaled / 1000), dot, frac];
     }
     "a very large number".into()
 }
@@ -70,12 +71,12 @@ impl Input {
             Input::Bool(_) => "a boolean".into(),
             Input::Number(n) if n.is_nan() => "NaN".into(),
             Input::Number(n) if n.is_infinite() => "Infinity".into(),
-            Input::Number(n) => format!("the number {}", number_text(*n)),
+            Input::Number(n) => cat!["the number ", number_text(*n)],
             Input::String(_) | Input::BrokenString => "a string".into(),
             Input::Date(_) => "a Date".into(),
             Input::Array(_) => "an array".into(),
             Input::Object(_) => "an object".into(),
-            Input::Opaque(kind) => format!("a {kind}"),
+            Input::Opaque(kind) => cat!["a ", kind],
         }
     }
 

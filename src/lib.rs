@@ -7,7 +7,8 @@
 //!   the filter model and its validation ([`filter`]), query building and parsing
 //!   ([`query`]), the record model ([`model`]), response validation over the bytes
 //!   ([`response`]), the error type ([`error`]), the retry policy ([`retry`]), options
-//!   ([`options`]), the exact request ([`request`]) and list-all's page planner ([`paging`]);
+//!   ([`options`]), the exact request ([`request`]), list-all's page planner ([`paging`]) and
+//!   message text without `core::fmt` ([`text`]);
 //! - the boundary (`wasm`, only on `wasm32`), which exports the JS API (`listPortouts`,
 //!   `listAllPortouts`, `getPortout`, `buildPortoutsQuery`, `parsePortoutsQuery`,
 //!   `parsePortoutsResponse`) and throws `PortoutsError`s.
@@ -25,6 +26,9 @@
         clippy::panic
     )
 )]
+
+#[macro_use]
+pub mod text;
 
 pub mod datetime;
 pub mod error;

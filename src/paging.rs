@@ -11,6 +11,7 @@ use crate::error::{Error, ErrorCode};
 use crate::input::Input;
 use crate::model::PageMeta;
 use crate::options::integer;
+use crate::text::num;
 
 /// Default and bounds of list-all's `concurrency`.
 pub const DEFAULT_CONCURRENCY: u32 = 4;
@@ -63,7 +64,7 @@ impl ListAllOptions {
             other => {
                 return Err(Error::invalid_options(
                     "onProgress",
-                    &format!("must be a function, got {}", other.describe()),
+                    &cat!["must be a function, got ", other.describe()],
                 ))
             }
         }
@@ -161,17 +162,23 @@ impl Planner {
             Err(e)
         };
         if meta.page_number != u64::from(number) {
-            return stop(format!(
-                "Asked for page {number} but the server answered page {}; it may ignore page[number], so listing stops.",
-                meta.page_number
-            ));
+            return stop(cat![
+                "Asked for page ",
+                num(number),
+                " but the server answered page ",
+                num(meta.page_number),
+                "; it may ignore page[number], so listing stops."
+            ]);
         }
         let first_total = *self.first_total.get_or_insert(meta.total_pages);
         if meta.total_pages > first_total.saturating_mul(2).saturating_add(10) {
-            return stop(format!(
-                "total_pages grew from {first_total} to {} while listing; stopping rather than paging without end.",
-                meta.total_pages
-            ));
+            return stop(cat![
+                "total_pages grew from ",
+                num(first_total),
+                " to ",
+                num(meta.total_pages),
+                " while listing; stopping rather than paging without end."
+            ]);
         }
         let total = u32::try_from(meta.total_pages)
             .unwrap_or(MAX_PAGES)

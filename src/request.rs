@@ -13,16 +13,16 @@ pub const MAX_ID_CHARS: usize = 64;
 pub fn list_url(query: &ListQuery, options: &ClientOptions) -> String {
     let q = build_query(query, options.array_format);
     if q.is_empty() {
-        format!("{}/portouts", options.base_url)
+        cat![options.base_url, "/portouts"]
     } else {
-        format!("{}/portouts?{q}", options.base_url)
+        cat![options.base_url, "/portouts?", q]
     }
 }
 
 /// `GET {baseUrl}/portouts/{id}`, the id validated and percent-encoded as one path segment.
 pub fn get_url(id: &str, options: &ClientOptions) -> Result<String, Error> {
     check_id(id)?;
-    let mut url = format!("{}/portouts/", options.base_url);
+    let mut url = cat![options.base_url, "/portouts/"];
     encode_into(&mut url, id);
     Ok(url)
 }
@@ -55,7 +55,7 @@ pub fn check_id(id: &str) -> Result<(), Error> {
 pub fn headers(options: &ClientOptions) -> Vec<(String, String)> {
     let mut h = vec![("Accept".to_string(), "application/json".to_string())];
     if let Some(key) = &options.api_key {
-        h.push(("Authorization".to_string(), format!("Bearer {key}")));
+        h.push(("Authorization".to_string(), cat!["Bearer ", key]));
     }
     h.extend(options.headers.iter().cloned());
     h

@@ -6,6 +6,7 @@
 use crate::error::{Error, ErrorCode};
 use crate::json::{integer_value, parse_value, Kind, RawStr, Reader, SyntaxError, Value};
 use crate::model::{field_index, FieldType, PageMeta, META_FIELDS, PORTOUT_FIELDS};
+use crate::text::num;
 
 /// A failure while validating, with the path built up as it returns (innermost first).
 struct Fail {
@@ -53,7 +54,7 @@ impl Fail {
                 }
                 Segment::Index(i) => {
                     s.push('[');
-                    s.push_str(&i.to_string());
+                    s.push_str(&num(*i as u64));
                     s.push(']');
                 }
             }
@@ -64,15 +65,19 @@ impl Fail {
     fn into_error(self) -> Error {
         let path = self.path_string();
         let message = if path.is_empty() {
-            format!(
-                "The response is not a valid port-out response: {}.",
-                self.reason
-            )
+            cat![
+                "The response is not a valid port-out response: ",
+                self.reason,
+                "."
+            ]
         } else {
-            format!(
-                "The response is not a valid port-out response: {path} {}.",
-                self.reason
-            )
+            cat![
+                "The response is not a valid port-out response: ",
+                path,
+                " ",
+                self.reason,
+                "."
+            ]
         };
         let mut e = Error::new(ErrorCode::InvalidResponse, message);
         e.path = (!path.is_empty()).then_some(path);
@@ -89,7 +94,7 @@ impl From<SyntaxError> for Fail {
 type V<T> = Result<T, Fail>;
 
 fn wrong_type(expected: &str, got: Kind) -> Fail {
-    Fail::new(format!("must be {expected}, got {}", got.article_name()))
+    Fail::new(cat!["must be ", expected, ", got ", got.article_name()])
 }
 
 fn start(bytes: &[u8]) -> V<Reader<'_>> {
@@ -284,7 +289,7 @@ fn integer(r: &mut Reader<'_>) -> V<i64> {
         } else {
             "an integer"
         };
-        Fail::new(format!("must be {what}, got {text}"))
+        Fail::new(cat!["must be ", what, ", got ", text])
     })
 }
 
@@ -317,7 +322,7 @@ fn page_meta(r: &mut Reader<'_>) -> V<PageMeta> {
     }
     let mut out = [0u64; 4];
     for ((value, name), o) in values.iter().zip(META_FIELDS).zip(out.iter_mut()) {
-        *o = value.ok_or_else(|| Fail::new(format!("has no {name}")))?;
+        *o = value.ok_or_else(|| Fail::new(cat!["has no ", name]))?;
     }
     let [page_number, page_size, total_pages, total_results] = out;
     Ok(PageMeta {
@@ -360,13 +365,13 @@ pub fn http_error(status: u16, body: &[u8], ctx: ErrorContext<'_>) -> Error {
     let title = first.and_then(|e| e.get("title")).and_then(Value::as_text);
     let detail = first.and_then(|e| e.get("detail")).and_then(Value::as_text);
     let said = match (title, detail) {
-        (Some(t), Some(d)) if t != d => format!(": {t}: {d}"),
-        (Some(t), _) => format!(": {t}"),
-        (None, Some(d)) => format!(": {d}"),
+        (Some(t), Some(d)) if t != d => cat![": ", t, ": ", d],
+        (Some(t), _) => cat![": ", t],
+        (None, Some(d)) => cat![": ", d],
         (None, None) => String::new(),
     };
     let retried = if ctx.attempts > 1 {
-        format!(" after {} attempts", ctx.attempts)
+        cat![" after ", num(ctx.attempts), " attempts"]
     } else {
         String::new()
     };
@@ -387,9 +392,12 @@ pub fn http_error(status: u16, body: &[u8], ctx: ErrorContext<'_>) -> Error {
     };
     let rid = ctx
         .request_id
-        .map(|r| format!(" (request id {r})"))
+        .map(|r| cat![" (request id ", r, ")"])
         .unwrap_or_default();
-    let mut e = Error::new(code, format!("HTTP {status}{said}{retried}{rid}. {advice}"));
+    let mut e = Error::new(
+        code,
+        cat!["HTTP ", num(status), said, retried, rid, ". ", advice],
+    );
     e.status = Some(status);
     e.request_id = ctx.request_id.map(str::to_string);
     e.errors = errors;

@@ -70,10 +70,11 @@ pub fn validate_and_parse(
             .and_then(|m| m.as_string());
         Error::new(
             ErrorCode::InvalidResponse,
-            format!(
-                "The response could not be parsed as JSON: {}.",
-                why.unwrap_or_default()
-            ),
+            cat![
+                "The response could not be parsed as JSON: ",
+                why.unwrap_or_default(),
+                "."
+            ],
         )
     })?;
     Ok((checked, value))

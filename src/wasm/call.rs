@@ -173,17 +173,11 @@ impl Call {
             (ABORTED, _) => return Err(self.fail(aborted())),
             (TIMED_OUT, _) => Error::new(
                 ErrorCode::Timeout,
-                format!(
-                    "No complete response from {} within {} ms. Raise timeoutMs, or check that the server is up.",
-                    self.url, self.timeout_ms
-                ),
+                cat!["No complete response from ", self.url, " within ", crate::text::num(self.timeout_ms), " ms. Raise timeoutMs, or check that the server is up."],
             ),
             _ => Error::new(
                 ErrorCode::Network,
-                format!(
-                    "Could not reach {} ({detail}). Check baseUrl and the network; in a browser the server must allow this origin (CORS: Access-Control-Allow-Origin, and Authorization in Access-Control-Allow-Headers).",
-                    self.url
-                ),
+                cat!["Could not reach ", self.url, " (", detail, "). Check baseUrl and the network; in a browser the server must allow this origin (CORS: Access-Control-Allow-Origin, and Authorization in Access-Control-Allow-Headers)."],
             ),
         };
         if self.attempts > self.max_retries || !should_retry(&error) {

@@ -40,8 +40,13 @@ fn convert(v: &JsValue, path: &str, code: ErrorCode, depth: u32) -> Result<Input
             let mut items = Vec::new();
             for i in 0..n {
                 let item = Reflect::get_u32(v, i)
-                    .map_err(|_| unreadable(&format!("{path}[{i}]"), code))?;
-                items.push(convert(&item, &format!("{path}[{i}]"), code, depth + 1)?);
+                    .map_err(|_| unreadable(&cat![path, "[", crate::text::num(i), "]"], code))?;
+                items.push(convert(
+                    &item,
+                    &cat![path, "[", crate::text::num(i), "]"],
+                    code,
+                    depth + 1,
+                )?);
             }
             Input::Array(items)
         }
@@ -70,7 +75,7 @@ fn convert(v: &JsValue, path: &str, code: ErrorCode, depth: u32) -> Result<Input
                 let child_path = if depth == 0 {
                     key.clone()
                 } else {
-                    format!("{path}.{key}")
+                    cat![path, ".", key]
                 };
                 let value = Reflect::get(v, &key_js).map_err(|_| unreadable(&child_path, code))?;
                 members.push((key, convert(&value, &child_path, code, depth + 1)?));

@@ -33,7 +33,7 @@ fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {
         crate::input::Input::String(s) => Ok(s),
         other => Err(Error::invalid_filter(
             name,
-            &format!("must be a string, got {}", other.describe()),
+            &cat!["must be a string, got ", other.describe()],
         )),
     }
 }
