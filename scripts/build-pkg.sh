@@ -21,7 +21,7 @@ PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 out="$CARGO_TARGET_DIR/shipped"
 if rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
   RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$out" \
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+    RUSTFLAGS="-Ctarget-feature=+simd128 -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
     cargo build --release --target wasm32-unknown-unknown --lib -Zbuild-std=std,panic_abort
 else
   echo "build-pkg: rust-src is not installed (bash scripts/ensure-tools.sh); plain release build" >&2

@@ -454,10 +454,49 @@ impl<'a> Reader<'a> {
 }
 
 /// The length of the leading run of bytes that need no attention inside a string (not `"`,
-/// not `\\`, not a control character, ASCII). Looks at 8 bytes at a time (SWAR): strings are most
-/// of a response's bytes.
+/// not `\\`, not a control character, ASCII). Looks at 16 bytes at a time with wasm SIMD: strings
+/// are most of a response's bytes.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 #[inline(always)]
 fn ordinary_run(s: &[u8]) -> usize {
+    use core::arch::wasm32::{
+        i8x16_lt, i8x16_splat, u64x2, u8x16_bitmask, u8x16_eq, u8x16_splat, v128_any_true, v128_or,
+    };
+    let mut i = 0;
+    for chunk in s.chunks_exact(16) {
+        let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
+        let (a, b) = chunk.split_at(8);
+        lo.copy_from_slice(a);
+        hi.copy_from_slice(b);
+        let v = u64x2(u64::from_le_bytes(lo), u64::from_le_bytes(hi));
+        // Signed, bytes >= 0x80 are negative: one comparison finds control and non-ASCII bytes.
+        let special = v128_or(
+            v128_or(
+                u8x16_eq(v, u8x16_splat(b'"')),
+                u8x16_eq(v, u8x16_splat(b'\\')),
+            ),
+            i8x16_lt(v, i8x16_splat(0x20)),
+        );
+        if v128_any_true(special) {
+            return i + u8x16_bitmask(special).trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    i + ordinary_run_portable(s.get(i..).unwrap_or_default())
+}
+
+/// The length of the leading run of bytes that need no attention inside a string (not `"`,
+/// not `\\`, not a control character, ASCII). Looks at 8 bytes at a time (SWAR): strings are most
+/// of a response's bytes.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[inline(always)]
+fn ordinary_run(s: &[u8]) -> usize {
+    ordinary_run_portable(s)
+}
+
+/// [`ordinary_run`] 8 bytes at a time in a `u64` (SWAR), for targets without SIMD.
+#[inline(always)]
+fn ordinary_run_portable(s: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;

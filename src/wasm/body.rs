@@ -36,21 +36,33 @@ pub enum Body<'a> {
     Text(&'a [u8], JsString),
 }
 
-/// Copies a JS byte array into a buffer reused between calls (no allocation per response).
-pub fn with_bytes<T>(array: &Uint8Array, f: impl FnOnce(&[u8]) -> T) -> T {
-    thread_local! {
-        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
+thread_local! {
+    /// The buffer response bodies are copied into, reused between calls.
+    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` on the first `len` bytes of the reused buffer (grown, zero-filled, only when too
+/// short; otherwise `f` overwrites what it reads).
+fn with_buffer<T>(len: usize, f: impl FnOnce(&mut [u8]) -> T) -> T {
     BUFFER.with(|b| {
         let mut buffer = b.take();
-        buffer.resize(array.length() as usize, 0);
-        array.copy_to(&mut buffer);
-        let out = f(&buffer);
+        if buffer.len() < len {
+            buffer.resize(len, 0);
+        }
+        let out = f(buffer.get_mut(..len).unwrap_or_default());
         // Keep up to 4 MB for the next response; give larger buffers back.
         if buffer.capacity() <= 4 << 20 {
             b.replace(buffer);
         }
         out
+    })
+}
+
+/// Copies a JS byte array into the reused buffer (no allocation per response).
+pub fn with_bytes<T>(array: &Uint8Array, f: impl FnOnce(&[u8]) -> T) -> T {
+    with_buffer(array.length() as usize, |bytes| {
+        array.copy_to(bytes);
+        f(bytes)
     })
 }
 

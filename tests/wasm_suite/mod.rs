@@ -398,6 +398,44 @@ fn parses_response_bodies_from_strings_and_bytes() {
     assert_eq!(text(&not_body, "code"), "invalid_response");
 }
 
+/// The validator scans strings 16 bytes at a time (wasm SIMD) or 8 (SWAR): a byte that needs
+/// attention must be found at every offset within and across those blocks.
+#[wasm_bindgen_test]
+fn finds_special_bytes_at_every_offset_of_a_string() {
+    let page = |id: &[u8]| {
+        let mut b = br#"{"data":[{"id":""#.to_vec();
+        b.extend_from_slice(id);
+        b.extend_from_slice(
+            br#""}],"meta":{"page_number":1,"page_size":20,"total_pages":1,"total_results":1}}"#,
+        );
+        js_sys::Uint8Array::from(b.as_slice())
+    };
+    for offset in 0..40 {
+        let at = |special: &[u8]| {
+            let mut id = vec![b'a'; offset];
+            id.extend_from_slice(special);
+            id.extend_from_slice(b"z");
+            page(&id)
+        };
+        for bad in [&[0x01u8][..], &[0x1f], &[0xff], &[0xc3]] {
+            let e = api::parse_portouts_response(at(bad).into()).unwrap_err();
+            // The validator's verdict carries the path; JSON.parse's would not.
+            assert_eq!(text(&e, "path"), "data[0].id", "{bad:?} at {offset}");
+        }
+        for (good, decoded) in [
+            (&b"\\\""[..], "\""),
+            (&b"\\n"[..], "\n"),
+            ("\u{7f}".as_bytes(), "\u{7f}"),
+            ("é€😀".as_bytes(), "é€😀"),
+        ] {
+            let page = api::parse_portouts_response(at(good).into())
+                .unwrap_or_else(|e| panic!("{good:?} at {offset}: {}", text(&e, "message")));
+            let id = text(&Array::from(&prop(&page, "data")).get(0), "id");
+            assert_eq!(id, format!("{}{decoded}z", "a".repeat(offset)));
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 async fn hostile_inputs_fail_cleanly_and_the_instance_keeps_working() {
     for (name, code) in [
