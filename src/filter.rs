@@ -188,7 +188,7 @@ pub fn printable(key: &str) -> String {
         .take(64)
         .flat_map(char::escape_default)
         .collect();
-    if key.chars().count() > 64 {
+    if crate::text::char_count(key) > 64 {
         out.push('…');
     }
     out
@@ -347,7 +347,7 @@ pub fn check_text(s: &str, path: &str) -> Result<(), Error> {
             "must not be empty (leave it out to not filter on it)",
         ));
     }
-    if s.chars().count() > MAX_TEXT_CHARS {
+    if crate::text::char_count(s) > MAX_TEXT_CHARS {
         return Err(Error::invalid_filter(
             path,
             &cat![

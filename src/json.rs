@@ -667,6 +667,18 @@ impl Value {
         }
     }
 
+    /// The member `key` of an object, taken out of it (the last one, as `JSON.parse` keeps).
+    pub fn take(self, key: &str) -> Option<Value> {
+        match self {
+            Value::Obj(members) => members
+                .into_iter()
+                .rev()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
     /// The text of a string value, or the decimal form of a number value.
     pub fn as_text(&self) -> Option<String> {
         match self {

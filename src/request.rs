@@ -34,7 +34,7 @@ pub fn check_id(id: &str) -> Result<(), Error> {
     if id.is_empty() {
         return Err(bad("must not be empty"));
     }
-    if id.chars().count() > MAX_ID_CHARS {
+    if crate::text::char_count(id) > MAX_ID_CHARS {
         return Err(bad("must be at most 64 characters"));
     }
     if id

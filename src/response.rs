@@ -354,10 +354,8 @@ pub fn http_error(status: u16, body: &[u8], ctx: ErrorContext<'_>) -> Error {
         None
     };
     let errors = parsed
-        .as_ref()
-        .and_then(|v| v.get("errors"))
-        .filter(|e| matches!(e, Value::Arr(_)))
-        .cloned();
+        .and_then(|v| v.take("errors"))
+        .filter(|e| matches!(e, Value::Arr(_)));
     let first = match &errors {
         Some(Value::Arr(items)) => items.first(),
         _ => None,

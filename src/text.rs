@@ -12,6 +12,12 @@ macro_rules! cat {
     };
 }
 
+/// The number of `char`s in `s` (what `s.chars().count()` returns, in a smaller loop: the
+/// bytes that do not continue a UTF-8 sequence).
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
 /// `n` in decimal.
 pub fn num(n: impl Into<u64>) -> String {
     let mut n: u64 = n.into();
@@ -56,5 +62,8 @@ mod tests {
             assert_eq!(int(n), n.to_string());
         }
         assert_eq!(cat!["a", String::from("b"), num(3u32), ""], "ab3");
+        for s in ["", "abc", "é€😀", "a\u{0}b\u{10ffff}"] {
+            assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+        }
     }
 }

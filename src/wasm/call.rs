@@ -75,8 +75,13 @@ impl Call {
     }
 
     /// The value a validated 2xx body resolves to.
-    fn finish(&self, meta: Option<PageMeta>, value: &JsValue, request_id: Option<&str>) -> JsValue {
-        match &self.target {
+    fn finish(
+        &mut self,
+        meta: Option<PageMeta>,
+        value: &JsValue,
+        request_id: Option<&str>,
+    ) -> JsValue {
+        match &mut self.target {
             Target::One => super::exports::get(value, "data"),
             Target::Page(n, metas) => {
                 metas.borrow_mut().push((*n, meta.unwrap_or_default()));
@@ -93,7 +98,7 @@ impl Call {
 
     /// Judges a 2xx body: `Ok` with the result, or the error (not retried: the server answered).
     fn success(
-        &self,
+        &mut self,
         status: u16,
         body: &Uint8Array,
         request_id: Option<String>,
@@ -202,20 +207,24 @@ fn aborted() -> Error {
 }
 
 /// The query of the page after `page`, as a JS object, or `null` on the last page.
-fn next_query(query: &crate::filter::ListQuery, meta: &PageMeta, page: &js_sys::Object) -> JsValue {
+/// (The query is the call's own, which is done: it is updated in place, not copied.)
+fn next_query(
+    query: &mut crate::filter::ListQuery,
+    meta: &PageMeta,
+    page: &js_sys::Object,
+) -> JsValue {
     let items = super::exports::get(page, "data")
         .dyn_ref::<Array>()
         .map_or(0, |a| a.length() as usize);
     if !crate::paging::has_next_page(meta, items) {
         return JsValue::NULL;
     }
-    let mut next = query.clone();
-    next.page.number = Some(
+    query.page.number = Some(
         u32::try_from(meta.page_number)
             .unwrap_or(u32::MAX)
             .saturating_add(1),
     );
-    super::query_js::query_to_js(&next)
+    super::query_js::query_to_js(query)
 }
 
 /// Checks a `GET /portouts` body: its page meta.

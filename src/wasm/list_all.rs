@@ -75,11 +75,10 @@ impl ListAll {
     }
 
     /// The call that fetches page `number`.
-    pub fn call(&self, number: u32) -> Call {
-        let mut query = self.query.clone();
-        query.page.number = Some(number);
+    pub fn call(&mut self, number: u32) -> Call {
+        self.query.page.number = Some(number);
         Call::new(
-            list_url(&query, &self.prepared.options),
+            list_url(&self.query, &self.prepared.options),
             &self.prepared.options,
             Target::Page(number, self.metas.clone()),
         )
