@@ -464,11 +464,14 @@ fn ordinary_run(s: &[u8]) -> usize {
     };
     let mut i = 0;
     for chunk in s.chunks_exact(16) {
-        let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
-        let (a, b) = chunk.split_at(8);
-        lo.copy_from_slice(a);
-        hi.copy_from_slice(b);
-        let v = u64x2(u64::from_le_bytes(lo), u64::from_le_bytes(hi));
+        // A slice pattern, not `copy_from_slice`: at opt-level "z" that stays a call per chunk.
+        let [a, b, c, d, e, f, g, h, j, k, l, m, n, o, p, q] = *chunk else {
+            break;
+        };
+        let v = u64x2(
+            u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+            u64::from_le_bytes([j, k, l, m, n, o, p, q]),
+        );
         // Signed, bytes >= 0x80 are negative: one comparison finds control and non-ASCII bytes.
         let special = v128_or(
             v128_or(
@@ -502,9 +505,11 @@ fn ordinary_run_portable(s: &[u8]) -> usize {
     let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
     let mut i = 0;
     for chunk in s.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(word);
+        // A slice pattern, not `copy_from_slice`: at opt-level "z" that stays a call per chunk.
+        let [a, b, c, d, e, f, g, h] = *chunk else {
+            break;
+        };
+        let v = u64::from_le_bytes([a, b, c, d, e, f, g, h]);
         let special = has_zero(v ^ (ONES * u64::from(b'"')))
             | has_zero(v ^ (ONES * u64::from(b'\\')))
             // A byte below 0x20 (and not >= 0x80): subtracting 0x20 borrows into its high bit.
