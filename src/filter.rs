@@ -572,7 +572,11 @@ mod tests {
     fn err_path(r: Result<ListQuery, Error>) -> (ErrorCode, String, String) {
         match r {
             Ok(q) => panic!("expected an error, got {q:?}"),
-            Err(e) => (e.code, e.path.unwrap_or_default(), e.message),
+            Err(e) => (
+                e.code,
+                e.path.clone().unwrap_or_default(),
+                e.message.clone(),
+            ),
         }
     }
 

@@ -47,7 +47,7 @@ pub mod suggest;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use error::{Error, ErrorCode};
+pub use error::{Error, ErrorCode, ErrorInfo};
 pub use filter::{DateRange, ListQuery, Page, PortoutFilter};
 pub use input::Input;
 pub use model::{PageMeta, Status};

@@ -507,7 +507,7 @@ mod tests {
     fn api_key_is_never_echoed() {
         let e = opts(&[("apiKey", s("SECRET KEY"))])
             .err()
-            .map(|e| e.message)
+            .map(|e| e.message.clone())
             .unwrap_or_default();
         assert!(!e.contains("SECRET"), "{e}");
     }
@@ -552,7 +552,7 @@ mod tests {
         );
         assert!(e
             .err()
-            .map(|e| e.message)
+            .map(|e| e.message.clone())
             .unwrap_or_default()
             .contains("did you mean 'concurrency'"));
     }

@@ -377,7 +377,10 @@ mod tests {
             Ok(Some(7))
         );
         let e = ListAllOptions::from_input(&obj("onProgress", Input::String("x".into()))).err();
-        assert_eq!(e.and_then(|e| e.path).as_deref(), Some("onProgress"));
+        assert_eq!(
+            e.and_then(|e| e.path.clone()).as_deref(),
+            Some("onProgress")
+        );
         assert_eq!(
             ListAllOptions::from_input(&obj("onProgress", Input::Opaque("function")))
                 .map(|o| o.has_on_progress),

@@ -517,7 +517,11 @@ mod tests {
             ("filter[a]b]=1", "filter[a]b]"),
         ] {
             let e = parse_query(bad).err();
-            assert_eq!(e.and_then(|e| e.path).as_deref(), Some(path), "{bad}");
+            assert_eq!(
+                e.and_then(|e| e.path.clone()).as_deref(),
+                Some(path),
+                "{bad}"
+            );
         }
     }
 

@@ -423,7 +423,7 @@ mod tests {
             Ok(m) => panic!("expected an error for {body}, got {m:?}"),
             Err(e) => {
                 assert_eq!(e.code, ErrorCode::InvalidResponse);
-                (e.path, e.message)
+                (e.path.clone(), e.message.clone())
             }
         }
     }

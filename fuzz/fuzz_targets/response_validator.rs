@@ -54,6 +54,6 @@ fuzz_target!(|data: &[u8]| {
         one.is_ok(),
         value.as_ref().is_some_and(reference_one),
         "validate_one and the reference model disagree: {:?}",
-        one.err().map(|e| e.message)
+        one.err().map(|e| e.message.clone())
     );
 });
