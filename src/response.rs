@@ -9,7 +9,10 @@ use crate::model::{field_index, FieldType, PageMeta, META_FIELDS, PORTOUT_FIELDS
 use crate::text::num;
 
 /// A failure while validating, with the path built up as it returns (innermost first).
-struct Fail {
+/// Boxed, so that the validator's results stay one pointer wide on the hot path.
+struct Fail(Box<FailInfo>);
+
+struct FailInfo {
     reason: String,
     path: Vec<Segment>,
 }
@@ -21,31 +24,32 @@ enum Segment {
 
 impl Fail {
     fn new(reason: impl Into<String>) -> Fail {
-        Fail {
+        Fail(Box::new(FailInfo {
             reason: reason.into(),
             path: Vec::new(),
-        }
+        }))
     }
 
     fn at_key(mut self, key: &RawStr<'_>) -> Fail {
-        self.path
+        self.0
+            .path
             .push(Segment::Key(key.decode().unwrap_or_else(|| "?".into())));
         self
     }
 
     fn at_name(mut self, name: &str) -> Fail {
-        self.path.push(Segment::Key(name.to_string()));
+        self.0.path.push(Segment::Key(name.to_string()));
         self
     }
 
     fn at_index(mut self, i: usize) -> Fail {
-        self.path.push(Segment::Index(i));
+        self.0.path.push(Segment::Index(i));
         self
     }
 
     fn path_string(&self) -> String {
         let mut s = String::new();
-        for seg in self.path.iter().rev() {
+        for seg in self.0.path.iter().rev() {
             match seg {
                 Segment::Key(k) if s.is_empty() => s.push_str(k),
                 Segment::Key(k) => {
@@ -67,7 +71,7 @@ impl Fail {
         let message = if path.is_empty() {
             cat![
                 "The response is not a valid port-out response: ",
-                self.reason,
+                self.0.reason,
                 "."
             ]
         } else {
@@ -75,7 +79,7 @@ impl Fail {
                 "The response is not a valid port-out response: ",
                 path,
                 " ",
-                self.reason,
+                self.0.reason,
                 "."
             ]
         };
