@@ -181,13 +181,33 @@ fn unknown_key(path: &str, key: &str, candidates: &[(&str, &str)], known: &str) 
     Error::invalid_filter(path, &reason)
 }
 
-/// `key` shortened and with control characters replaced by U+FFFD, for messages.
+/// `key` for messages: its first 64 characters as Rust's `char::escape_default` writes them
+/// (`\n`, `\'`, `\\`, `\u{e9}`: printable ASCII only), then `…` if it was longer.
 pub fn printable(key: &str) -> String {
-    let mut out: String = key
-        .chars()
-        .take(64)
-        .flat_map(char::escape_default)
-        .collect();
+    let mut out = String::new();
+    for c in key.chars().take(64) {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            '\'' | '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' '..='~' => out.push(c),
+            _ => {
+                out.push_str("\\u{");
+                let code = u32::from(c);
+                // Hex digits without leading zeros (at least one).
+                let digits = (32 - (code | 1).leading_zeros()).div_ceil(4);
+                for shift in (0..digits).rev() {
+                    let d = (code >> (shift * 4)) & 0xf;
+                    out.push(char::from_digit(d, 16).unwrap_or('0'));
+                }
+                out.push('}');
+            }
+        }
+    }
     if crate::text::char_count(key) > 64 {
         out.push('…');
     }
@@ -553,6 +573,21 @@ fn range(v: &Input, path: &str) -> Result<DateRange, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_escapes_as_escape_default_does() {
+        for key in [
+            "status",
+            "a\tb\r\n",
+            "it's \"q\" \\",
+            "é€😀\u{0}\u{7f}\u{10ffff}",
+            "~ !",
+        ] {
+            let want: String = key.chars().flat_map(char::escape_default).collect();
+            assert_eq!(printable(key), want, "{key:?}");
+        }
+        assert_eq!(printable(&"x".repeat(70)), format!("{}…", "x".repeat(64)));
+    }
     use crate::error::ErrorCode;
 
     fn obj(members: &[(&str, Input)]) -> Input {
