@@ -43,7 +43,7 @@ step "build the npm package (pkg/)"
 bash scripts/build-pkg.sh
 # A deterministic size ratchet: fails if the download grows past the budget. (The goal in
 # issue 7 is 40 KB; see BENCHMARKS.md for where the bytes are today.)
-SIZE_BUDGET_ENFORCE=1 SIZE_BUDGET_GZIP="${SIZE_BUDGET_GZIP:-$((56 * 1024))}" node scripts/size-report.mjs
+SIZE_BUDGET_ENFORCE=1 SIZE_BUDGET_GZIP="${SIZE_BUDGET_GZIP:-$((53 * 1024))}" node scripts/size-report.mjs
 
 step "package, mock and end-to-end tests (node --test)"
 tsc -p tests/types
