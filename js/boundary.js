@@ -62,8 +62,8 @@ export function isoOf(d) {
 
 // ---------------------------------------------------------------------------------------------
 // Transport. Rust decides everything (the URL and headers, whether a response is valid, whether
-// and how long to wait before a retry, every error); these functions only perform the I/O it
-// cannot do without async machinery that would double the wasm: `fetch`, timers and
+// and how long to wait before a retry, every error); these functions only perform the I/O
+// that Rust could only do with async machinery costing ~20 KB of wasm: `fetch`, timers and
 // `AbortSignal` listeners. A `call` is the Rust `PortoutsCall` of one request: `call.step(...)`
 // judges each attempt and returns the result, or the milliseconds to wait before retrying, or
 // throws the final `PortoutsError`.

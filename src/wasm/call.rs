@@ -2,7 +2,8 @@
 //! [`Call`] holds the URL, headers and options, and its `step` judges each attempt by the
 //! core's rules: a 2xx body is validated and built by `JSON.parse`, a failure is turned into
 //! the right [`Error`], and the [`retry`](crate::retry) policy says whether and when to try
-//! again. No Rust future is involved: async Rust on wasm32 would double the module's size.
+//! again. No Rust future is involved: the async version (wasm-bindgen-futures, closures for
+//! timers and listeners, web-sys) made the module 21 KB larger.
 
 use super::body::{validate_and_parse, with_bytes, Body};
 use super::errors::to_js;
