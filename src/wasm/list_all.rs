@@ -115,7 +115,7 @@ impl ListAll {
     /// a later page while listing), at most `maxItems`.
     pub fn records(&self) -> Array {
         let seen = js_sys::Set::new(&JsValue::UNDEFINED);
-        let cap = self.max_items.map_or(u32::MAX, |m| m);
+        let cap = self.max_items.unwrap_or(u32::MAX);
         let out = Array::new();
         for (_, data) in &self.pages {
             let Some(records) = data.dyn_ref::<Array>() else {
