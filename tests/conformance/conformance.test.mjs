@@ -321,6 +321,17 @@ test(`dynamic responses: ${N_DYNAMIC_LIST} seeded list bodies and ${N_DYNAMIC_GE
     if (example && obj[key].examples.length < 3) obj[key].examples.push(example);
   };
   const tryParse = (text) => { try { parsePortoutsResponse(text); return null; } catch (e) { return errInfo(e); } };
+  // A rejection, counted under the failure kind that explains it; one no kind explains is
+  // listed in D.unknown as `${seed}${note}`.
+  const rejected = (kinds, e, seed, note) => {
+    const kind = classify(e);
+    bump(kinds, kind ?? `UNKNOWN ${e.code} ${e.path}`, `${seed}: ${e.path}: ${e.message}`);
+    if (!kind) D.unknown.push(`${seed}${note}: ${JSON.stringify(e)}`);
+  };
+  // The library's verdict against the spec's intent, unless a known failure kind explains it.
+  const compareWithSpec = (seed, e, spec) => {
+    if (!e !== spec.intent.valid && !(e && classify(e))) D.disagreements.push(`${seed}: library ${e ? 'rejects' : 'accepts'}, spec (intent) ${spec.intent.valid ? 'valid' : `invalid: ${spec.intent.errors}`}`);
+  };
   // `--seed` re-seeds every request (all bodies would be the same), so each request carries its
   // own seed: the same seed gives the same body, different seeds give different bodies.
   const [s1, s2] = await Promise.all([1, 2].map(() => raw(prismDyn.url, '/portouts', '', 'Bearer x', { Prefer: 'seed=list-0' })));
@@ -339,12 +350,8 @@ test(`dynamic responses: ${N_DYNAMIC_LIST} seeded list bodies and ${N_DYNAMIC_GE
     // (a) the body as generated
     const e = tryParse(r.text);
     if (!e) D.list.pass++;
-    else {
-      const kind = classify(e);
-      bump(D.list.kinds, kind ?? `UNKNOWN ${e.code} ${e.path}`, `${seed}: ${e.path}: ${e.message}`);
-      if (!kind) D.unknown.push(`${seed} (as generated): ${JSON.stringify(e)}`);
-    }
-    if (!e !== spec.intent.valid && !(e && classify(e))) D.disagreements.push(`${seed}: library ${e ? 'rejects' : 'accepts'}, spec (intent) ${spec.intent.valid ? 'valid' : `invalid: ${spec.intent.errors}`}`);
+    else rejected(D.list.kinds, e, seed, ' (as generated)');
+    compareWithSpec(seed, e, spec);
     // (b) every generated record, in an envelope with a valid meta
     for (const [j, rec] of body.data.entries()) {
       D.list.recordsTotal++;
@@ -359,11 +366,7 @@ test(`dynamic responses: ${N_DYNAMIC_LIST} seeded list bodies and ${N_DYNAMIC_GE
     const metaInt = Object.fromEntries(Object.entries(body.meta ?? {}).map(([k, v]) => [k, typeof v === 'number' ? Math.trunc(v) : v]));
     const em = tryParse(JSON.stringify({ data: [], meta: metaInt }));
     if (!em) D.list.metaInt.pass++;
-    else {
-      const kind = classify(em);
-      bump(D.list.metaInt.kinds, kind ?? `UNKNOWN ${em.code} ${em.path}`, `${seed}: ${em.path}: ${em.message}`);
-      if (!kind) D.unknown.push(`${seed} (meta truncated): ${JSON.stringify(em)}`);
-    }
+    else rejected(D.list.metaInt.kinds, em, seed, ' (meta truncated)');
     // A sample also through listPortouts (the network path gives the same verdict).
     if (i % 10 === 0) {
       D.list.viaListPortouts.total++;
@@ -391,12 +394,8 @@ test(`dynamic responses: ${N_DYNAMIC_LIST} seeded list bodies and ${N_DYNAMIC_GE
       D.get.pass++;
       if (JSON.stringify(rec) === JSON.stringify(body.data)) D.get.equal++;
       else D.unknown.push(`${seed}: getPortout returned a record different from the body`);
-    } else {
-      const kind = classify(e);
-      bump(D.get.kinds, kind ?? `UNKNOWN ${e.code} ${e.path}`, `${seed}: ${e.path}: ${e.message}`);
-      if (!kind) D.unknown.push(`${seed} (get): ${JSON.stringify(e)}`);
-    }
-    if (!e !== spec.intent.valid && !(e && classify(e))) D.disagreements.push(`${seed}: library ${e ? 'rejects' : 'accepts'}, spec (intent) ${spec.intent.valid ? 'valid' : `invalid: ${spec.intent.errors}`}`);
+    } else rejected(D.get.kinds, e, seed, ' (get)');
+    compareWithSpec(seed, e, spec);
   }
   D.kinds = FAILURE_KINDS.map(({ id, verdict, why }) => ({ id, verdict, why }));
   D.distinct = { list: distinct.list.size, get: distinct.get.size };
