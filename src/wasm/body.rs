@@ -77,9 +77,7 @@ pub fn validate_and_parse(
         Body::Text(bytes, text) => (validate(bytes)?, text),
     };
     let value = json_parse(&text).map_err(|e| {
-        let why = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
-            .ok()
-            .and_then(|m| m.as_string());
+        let why = super::props::get(&e, "message").as_string();
         Error::new(
             ErrorCode::InvalidResponse,
             cat![

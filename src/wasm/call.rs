@@ -7,6 +7,7 @@
 
 use super::body::{validate_and_parse, with_bytes, Body};
 use super::errors::to_js;
+use super::props::{get, set};
 use crate::error::{Error, ErrorCode};
 use crate::model::PageMeta;
 use crate::options::ClientOptions;
@@ -83,7 +84,7 @@ impl Call {
         request_id: Option<&str>,
     ) -> JsValue {
         match &mut self.target {
-            Target::One => super::exports::get(value, "data"),
+            Target::One => get(value, "data"),
             Target::Page(n, metas) => {
                 metas.borrow_mut().push((*n, meta.unwrap_or_default()));
                 super::exports::page_object(value, request_id).into()
@@ -91,7 +92,7 @@ impl Call {
             Target::List(query) => {
                 let page = super::exports::page_object(value, request_id);
                 let next = next_query(query, &meta.unwrap_or_default(), &page);
-                super::exports::set(&page, "next", &next);
+                set(&page, "next", &next);
                 page.into()
             }
         }
@@ -214,7 +215,7 @@ fn next_query(
     meta: &PageMeta,
     page: &js_sys::Object,
 ) -> JsValue {
-    let items = super::exports::get(page, "data")
+    let items = get(page, "data")
         .dyn_ref::<Array>()
         .map_or(0, |a| a.length() as usize);
     if !crate::paging::has_next_page(meta, items) {

@@ -1,15 +1,11 @@
 //! Core [`Error`]s into JS `PortoutsError` instances.
 
 use super::js::JsPortoutsError;
+use super::props::set;
 use crate::error::Error;
 use crate::json::Value;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
-
-fn set(obj: &Object, key: &str, value: &JsValue) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
-}
 
 /// A JSON [`Value`] as a JS value.
 pub fn value_to_js(v: &Value) -> JsValue {

@@ -7,25 +7,16 @@ use super::convert::to_input;
 use super::errors::to_js;
 use super::js::{drive, drive_all};
 use super::list_all::ListAll;
+use super::props::{get, set};
 use crate::error::{Error, ErrorCode};
 use crate::filter::ListQuery;
 use crate::options::{build_options, ClientOptions};
 use crate::paging::{ListAllOptions, LIST_ALL_OPTION_NAMES};
 use crate::query::{build_query, parse_query};
 use crate::request::{get_url, list_url};
-use js_sys::{JsString, Object, Promise, Reflect, Uint8Array};
+use js_sys::{JsString, Object, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// `obj[key] = value` (on objects this module created, which cannot refuse).
-pub(crate) fn set(obj: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
-}
-
-/// `obj[key]`, or `undefined` when reading it throws.
-pub(crate) fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 /// A string argument (`id`, `search`); anything else is an `invalid_filter` error naming it.
 fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {

@@ -5,7 +5,8 @@
 
 use super::call::{Call, PageMetas, Target};
 use super::errors::to_js;
-use super::exports::{get, set, Prepared};
+use super::exports::Prepared;
+use super::props::{get, set};
 use crate::filter::ListQuery;
 use crate::paging::{ListAllOptions, Planner, Progress, LIST_ALL_PAGE_SIZE};
 use crate::request::list_url;

@@ -10,6 +10,7 @@ mod errors;
 mod exports;
 mod js;
 mod list_all;
+mod props;
 mod query_js;
 
 pub use exports::*;

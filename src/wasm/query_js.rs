@@ -1,27 +1,20 @@
 //! A validated [`ListQuery`] as a plain JS object (`{ filter: {...}, page: {...} }`, only the
 //! keys that are set), the inverse of what `listPortouts` accepts.
 
+use super::props::set;
 use crate::filter::{DateRange, ListQuery};
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::JsValue;
-
-fn set(obj: &Object, key: &str, value: JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
-}
 
 fn text(obj: &Object, key: &str, value: Option<&str>) {
     if let Some(v) = value {
-        set(obj, key, JsValue::from_str(v));
+        set(obj, key, &JsValue::from_str(v));
     }
 }
 
 fn list<'a>(obj: &Object, key: &str, values: Option<impl Iterator<Item = &'a str>>) {
     if let Some(values) = values {
-        set(
-            obj,
-            key,
-            values.map(JsValue::from_str).collect::<Array>().into(),
-        );
+        set(obj, key, &values.map(JsValue::from_str).collect::<Array>());
     }
 }
 
@@ -30,7 +23,7 @@ fn range(obj: &Object, key: &str, r: &DateRange) {
         let o = Object::new();
         text(&o, "gte", r.gte.as_deref());
         text(&o, "lte", r.lte.as_deref());
-        set(obj, key, o.into());
+        set(obj, key, &o);
     }
 }
 
@@ -62,17 +55,17 @@ pub fn query_to_js(q: &ListQuery) -> JsValue {
     text(&filter, "support_key", f.support_key.as_deref());
     let out = Object::new();
     if Object::keys(&filter).length() > 0 {
-        set(&out, "filter", filter.into());
+        set(&out, "filter", &filter);
     }
     if q.page.number.is_some() || q.page.size.is_some() {
         let page = Object::new();
         if let Some(n) = q.page.number {
-            set(&page, "number", JsValue::from(n));
+            set(&page, "number", &JsValue::from(n));
         }
         if let Some(n) = q.page.size {
-            set(&page, "size", JsValue::from(n));
+            set(&page, "size", &JsValue::from(n));
         }
-        set(&out, "page", page.into());
+        set(&out, "page", &page);
     }
     out.into()
 }
