@@ -123,9 +123,6 @@ impl ListAll {
                 continue;
             };
             for record in records.iter() {
-                if out.length() >= cap {
-                    return out;
-                }
                 let id = get(&record, "id");
                 if id.is_string() {
                     if seen.has(&id) {
@@ -133,7 +130,10 @@ impl ListAll {
                     }
                     seen.add(&id);
                 }
-                out.push(&record);
+                // `push` returns the new length (`maxItems` is at least 1).
+                if out.push(&record) >= cap {
+                    return out;
+                }
             }
         }
         out
