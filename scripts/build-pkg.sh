@@ -1,38 +1,21 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: the release wasm, its wasm-bindgen glue (--target web),
-# wasm-opt -Oz (binaryen 132 from npm), and the thin JS shell and types from pkg-template/.
-#
-# This is what `wasm-pack build --target web --release` does, step by step, with the same
-# wasm-bindgen version Cargo.lock pins; running the steps directly spares CI wasm-pack's
-# 4.5-minute install and its attempts to download binaryen from GitHub.
+# Builds the npm package into pkg/: `wasm-pack build --target web --release` (the release wasm,
+# its wasm-bindgen glue, wasm-opt -Oz from npm's binaryen 132 with the flags in Cargo.toml's
+# [package.metadata.wasm-pack]), then merges pkg-template/ (the thin JS shell, the types, the
+# npm README and package.json) over wasm-pack's output.
 #
 # Usage: bash scripts/build-pkg.sh        (tools: bash scripts/ensure-tools.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/telnyx-portouts/target}"
-PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# wasm-opt (npm binaryen 132) and wasm-bindgen (Cargo.lock's exact version) first on PATH, so
+# wasm-pack downloads nothing (../shared/notes/toolchain.md).
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+command -v wasm-opt >/dev/null || { echo "build-pkg: no wasm-opt on PATH (bash scripts/ensure-tools.sh)" >&2; exit 1; }
 
-# The shipped module is built with the standard library rebuilt for size: panics abort at
-# once (no panic message formatting), no file locations, and `Debug` formatting compiled out.
-# These are unstable flags (RUSTC_BOOTSTRAP=1 on the stable toolchain), used only for this
-# release build; they change no behaviour of correct code (nothing here panics on input, and
-# no message uses `Debug`). Without rust-src it falls back to a plain release build.
-# Its own target directory, so switching flags does not rebuild the test builds.
-out="$CARGO_TARGET_DIR/shipped"
-if rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
-  RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$out" \
-    RUSTFLAGS="-Ctarget-feature=+simd128 -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
-    cargo build --release --target wasm32-unknown-unknown --lib -Zbuild-std=std,panic_abort
-else
-  echo "build-pkg: rust-src is not installed (bash scripts/ensure-tools.sh); plain release build" >&2
-  CARGO_TARGET_DIR="$out" cargo build --release --target wasm32-unknown-unknown --lib
-fi
 rm -rf pkg
-wasm-bindgen --target web --no-typescript --out-dir pkg --out-name telnyx_portouts \
-  "$out/wasm32-unknown-unknown/release/telnyx_portouts.wasm"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  -o pkg/telnyx_portouts_bg.wasm pkg/telnyx_portouts_bg.wasm
+wasm-pack build --target web --release --no-typescript --no-pack --out-dir pkg --out-name telnyx_portouts 2>&1 \
+  | grep -v 'failed to get wasm-pack version' >&2
 
 cp pkg-template/*.js pkg-template/*.d.ts pkg-template/README.md pkg/
 # The PortoutsError class lives in the wasm-bindgen snippet (Rust constructs it); re-export that

@@ -3,11 +3,13 @@
 //! Telnyx `errors[]` list). Secrets never enter it: every text that may have come from a
 //! server is passed through [`Error::redact`] before it is stored.
 
-use crate::json::Value;
+use serde::Serialize;
+use serde_json::Value;
 use std::fmt;
 
 /// What kind of failure an [`Error`] is. `as_str` gives the stable `code` string JS sees.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// The query (filter or page) broke a rule; `path` names the field.
@@ -96,8 +98,10 @@ impl std::ops::DerefMut for Error {
     }
 }
 
-/// What an [`Error`] says.
-#[derive(Debug, Clone, PartialEq)]
+/// What an [`Error`] says. Serialized as the properties of the JS `PortoutsError`
+/// (`{ code, message, path?, status?, requestId?, errors?, page?, retryable }`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ErrorInfo {
     /// The kind of failure.
     pub code: ErrorCode,
@@ -105,14 +109,19 @@ pub struct ErrorInfo {
     pub message: String,
     /// The field, option or response location the error is about (`filter.status_in[1]`,
     /// `data[3].phone_numbers[0]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The HTTP status, for errors that came with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
     /// The server's `x-request-id`, when it sent one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
     /// The Telnyx `errors[]` array of the response body, as received (redacted).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Value>,
     /// The page number a list-all call failed on.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
     /// Whether trying the same request again may succeed.
     pub retryable: bool,
@@ -169,9 +178,25 @@ impl Error {
         self.path = self.path.take().map(|p| redact_str(&p, secret));
         self.request_id = self.request_id.take().map(|r| redact_str(&r, secret));
         if let Some(v) = self.errors.as_mut() {
-            v.redact(secret);
+            redact_value(v, secret);
         }
         self
+    }
+}
+
+/// Replaces `secret` in every string and key of a JSON value by `[REDACTED]`.
+pub fn redact_value(v: &mut Value, secret: &str) {
+    match v {
+        Value::String(s) => *s = redact_str(s, secret),
+        Value::Array(items) => items.iter_mut().for_each(|v| redact_value(v, secret)),
+        Value::Object(members) => {
+            let old = std::mem::take(members);
+            for (k, mut v) in old {
+                redact_value(&mut v, secret);
+                members.insert(redact_str(&k, secret), v);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -226,6 +251,19 @@ mod tests {
     }
 
     #[test]
+    fn serializes_as_the_js_error_properties() {
+        let mut e = Error::new(ErrorCode::RateLimited, "slow down");
+        e.request_id = Some("r1".into());
+        assert_eq!(
+            serde_json::to_value(&*e).ok(),
+            Some(serde_json::json!({"code": "rate_limited", "message": "slow down", "requestId": "r1", "retryable": true}))
+        );
+        for code in [ErrorCode::InvalidFilter, ErrorCode::InsecureTransport, ErrorCode::HttpError] {
+            assert_eq!(serde_json::to_value(code).ok(), Some(code.as_str().into()));
+        }
+    }
+
+    #[test]
     fn retryable_follows_the_code() {
         assert!(Error::new(ErrorCode::Timeout, "x").retryable);
         assert!(!Error::new(ErrorCode::InvalidFilter, "x").retryable);
@@ -245,7 +283,7 @@ mod tests {
     #[test]
     fn redact_removes_the_secret_everywhere() {
         let mut e = Error::new(ErrorCode::Authentication, "bad key KEY12345 given");
-        e.errors = Some(Value::Str("Bearer KEY12345".into()));
+        e.errors = Some(serde_json::json!([{ "detail": "Bearer KEY12345", "KEY12345": 1 }]));
         e.path = Some("KEY12345".into());
         let e = e.redact(Some("KEY12345"));
         assert!(!format!("{e:?}").contains("KEY12345"));

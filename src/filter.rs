@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::input::{number_text, Input};
 use crate::model::Status;
 use crate::suggest::did_you_mean;
+use serde::Serialize;
 use crate::text::num;
 
 /// At most this many items in an array filter.
@@ -17,11 +18,13 @@ pub const MAX_TEXT_CHARS: usize = 256;
 pub const MAX_PAGE_SIZE: u32 = 250;
 
 /// An inclusive date range (`filter[inserted_at][gte]`, `filter[inserted_at][lte]`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct DateRange {
     /// Greater than or equal to this RFC 3339 date-time or date.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gte: Option<String>,
     /// Less than or equal to this RFC 3339 date-time or date.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lte: Option<String>,
 }
 
@@ -33,50 +36,82 @@ impl DateRange {
 }
 
 /// The `filter[...]` parameters of `GET /portouts`, validated.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Serialized (as `parsePortoutsQuery` returns it) with only the fields that are set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct PortoutFilter {
     /// New carrier name.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub carrier_name: Option<String>,
     /// ISO 3166-1 alpha-2 country code (upper case).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     /// Any of these country codes (upper case).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code_in: Option<Vec<String>>,
     /// Same day as this FOC date.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub foc_date: Option<String>,
     /// Created within this range.
+    #[serde(skip_serializing_if = "DateRange::is_empty")]
     pub inserted_at: DateRange,
     /// An E.164 number on the port-out.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// Port order number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pon: Option<String>,
     /// Ported out within this range.
+    #[serde(skip_serializing_if = "DateRange::is_empty")]
     pub ported_out_at: DateRange,
     /// New carrier SPID.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub spid: Option<String>,
     /// Exactly this status.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// Any of these statuses.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_in: Option<Vec<Status>>,
     /// The port-out's support key.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub support_key: Option<String>,
 }
 
 /// `page[number]` and `page[size]`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Page {
     /// 1-based page number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
     /// Records a page, 1..=250.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<u32>,
 }
 
 /// A whole list query: what `listPortouts(query)` and `buildPortoutsQuery(query)` take.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Serialized as `{ filter?, page? }`, the form `listPortouts` takes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ListQuery {
     /// The filter.
+    #[serde(skip_serializing_if = "PortoutFilter::is_empty")]
     pub filter: PortoutFilter,
     /// The page.
+    #[serde(skip_serializing_if = "Page::is_empty")]
     pub page: Page,
+}
+
+impl PortoutFilter {
+    /// True when no filter is set.
+    pub fn is_empty(&self) -> bool {
+        *self == PortoutFilter::default()
+    }
+}
+
+impl Page {
+    /// True when neither number nor size is set.
+    pub fn is_empty(&self) -> bool {
+        self.number.is_none() && self.size.is_none()
+    }
 }
 
 /// The filter's field names, in the fixed order the query string uses.
@@ -575,6 +610,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn serializes_only_what_is_set() {
+        let mut q = ListQuery::default();
+        assert_eq!(serde_json::to_string(&q).ok().as_deref(), Some("{}"));
+        q.filter.status_in = Some(vec![Status::RejectedPending]);
+        q.filter.inserted_at.gte = Some("2024-01-01T00:00:00Z".into());
+        q.page.number = Some(2);
+        assert_eq!(
+            serde_json::to_string(&q).ok().as_deref(),
+            Some(r#"{"filter":{"inserted_at":{"gte":"2024-01-01T00:00:00Z"},"status_in":["rejected-pending"]},"page":{"number":2}}"#)
+        );
+    }
+
+    #[test]
     fn printable_escapes_as_escape_default_does() {
         for key in [
             "status",
@@ -802,7 +850,7 @@ mod tests {
                 "surrogate",
             ),
             (
-                vec![("carrier_name", Input::Opaque("symbol"))],
+                vec![("carrier_name", Input::Opaque(crate::input::Opaque::Symbol))],
                 "filter.carrier_name",
                 "got a symbol",
             ),

@@ -34,7 +34,6 @@ pub mod datetime;
 pub mod error;
 pub mod filter;
 pub mod input;
-pub mod json;
 pub mod model;
 pub mod options;
 pub mod paging;

@@ -1,9 +1,13 @@
-//! The port-out record of the spec (`PortoutDetails`), as a table of its 27 fields and their
-//! JSON types, and the page metadata. JS receives the records as `JSON.parse` built them;
-//! this table is what the response validator checks them against.
+//! The port-out record of the spec (`PortoutDetails`) and the page metadata, as schemas (data
+//! for the one validator in `telnyx-portouts-schema`). JS receives the records as `JSON.parse`
+//! built them; these tables are what the validator checks them against.
 
-/// A port-out's status as the spec lists it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+use serde::Serialize;
+use telnyx_portouts_schema::{Field, Schema, Ty};
+
+/// A port-out's status as the spec lists it (serialized in its wire form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Status {
     /// `pending`
@@ -49,98 +53,68 @@ impl Status {
     }
 }
 
-/// The JSON type a port-out field must have when present and not `null`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldType {
-    /// A string.
-    Text,
-    /// `true` or `false`.
-    Boolean,
-    /// An integral number.
-    Integer,
-    /// An array of strings.
-    TextList,
-}
+/// The 27 fields of `PortoutDetails`, sorted by name, with their JSON types: the schema the
+/// response validator checks every port-out record against (all optional, all nullable;
+/// unknown fields are kept).
+pub static PORTOUT: Schema = Schema {
+    what: "a port-out object",
+    fields: &[
+        Field::optional("already_ported", Ty::Bool),
+        Field::optional("authorized_name", Ty::Str),
+        Field::optional("carrier_name", Ty::Str),
+        Field::optional("city", Ty::Str),
+        Field::optional("created_at", Ty::Str),
+        Field::optional("current_carrier", Ty::Str),
+        Field::optional("end_user_name", Ty::Str),
+        Field::optional("foc_date", Ty::Str),
+        Field::optional("host_messaging", Ty::Bool),
+        Field::optional("id", Ty::Str),
+        Field::optional("inserted_at", Ty::Str),
+        Field::optional("lsr", Ty::StrList),
+        Field::optional("phone_numbers", Ty::StrList),
+        Field::optional("pon", Ty::Str),
+        Field::optional("reason", Ty::Str),
+        Field::optional("record_type", Ty::Str),
+        Field::optional("rejection_code", Ty::Int),
+        Field::optional("requested_foc_date", Ty::Str),
+        Field::optional("service_address", Ty::Str),
+        Field::optional("spid", Ty::Str),
+        Field::optional("state", Ty::Str),
+        Field::optional("status", Ty::Str),
+        Field::optional("support_key", Ty::Str),
+        Field::optional("updated_at", Ty::Str),
+        Field::optional("user_id", Ty::Str),
+        Field::optional("vendor", Ty::Str),
+        Field::optional("zip", Ty::Str),
+    ],
+};
 
-/// The 27 fields of `PortoutDetails`, sorted by name, with their types.
-pub const PORTOUT_FIELDS: [(&str, FieldType); 27] = [
-    ("already_ported", FieldType::Boolean),
-    ("authorized_name", FieldType::Text),
-    ("carrier_name", FieldType::Text),
-    ("city", FieldType::Text),
-    ("created_at", FieldType::Text),
-    ("current_carrier", FieldType::Text),
-    ("end_user_name", FieldType::Text),
-    ("foc_date", FieldType::Text),
-    ("host_messaging", FieldType::Boolean),
-    ("id", FieldType::Text),
-    ("inserted_at", FieldType::Text),
-    ("lsr", FieldType::TextList),
-    ("phone_numbers", FieldType::TextList),
-    ("pon", FieldType::Text),
-    ("reason", FieldType::Text),
-    ("record_type", FieldType::Text),
-    ("rejection_code", FieldType::Integer),
-    ("requested_foc_date", FieldType::Text),
-    ("service_address", FieldType::Text),
-    ("spid", FieldType::Text),
-    ("state", FieldType::Text),
-    ("status", FieldType::Text),
-    ("support_key", FieldType::Text),
-    ("updated_at", FieldType::Text),
-    ("user_id", FieldType::Text),
-    ("vendor", FieldType::Text),
-    ("zip", FieldType::Text),
-];
+/// The spec's `Metadata` of a list response: four required non-negative integers, read into
+/// the capture slots 0..4 in [`META_FIELDS`]' order.
+pub static PAGE_META: Schema = Schema {
+    what: "an object",
+    fields: &[
+        Field::required("page_number", Ty::Count(0)),
+        Field::required("page_size", Ty::Count(1)),
+        Field::required("total_pages", Ty::Count(2)),
+        Field::required("total_results", Ty::Count(3)),
+    ],
+};
 
-/// The type of a known port-out field, `None` for fields the spec does not list.
-pub fn field_type(name: &[u8]) -> Option<FieldType> {
-    field_index(name)
-        .and_then(|i| PORTOUT_FIELDS.get(i))
-        .map(|(_, t)| *t)
-}
+/// The body of `GET /portouts`: `{ data: [PortoutDetails], meta: Metadata }`.
+pub static LIST_BODY: Schema = Schema {
+    what: "a JSON object",
+    fields: &[
+        Field::required("data", Ty::List(&PORTOUT)),
+        Field::required("meta", Ty::Object(&PAGE_META)),
+    ],
+};
 
-/// The index in [`PORTOUT_FIELDS`] of a known field, `None` for fields the spec does not list.
-///
-/// Runs for keys the validator did not predict, so it avoids a search: the fields' (length,
-/// first byte) pairs are all distinct, which picks the one candidate to compare.
-#[inline(always)]
-pub fn field_index(name: &[u8]) -> Option<usize> {
-    let index = match (name.len(), name.first()) {
-        (14, Some(b'a')) => 0,
-        (15, Some(b'a')) => 1,
-        (12, Some(b'c')) => 2,
-        (4, Some(b'c')) => 3,
-        (10, Some(b'c')) => 4,
-        (15, Some(b'c')) => 5,
-        (13, Some(b'e')) => 6,
-        (8, Some(b'f')) => 7,
-        (14, Some(b'h')) => 8,
-        (2, Some(b'i')) => 9,
-        (11, Some(b'i')) => 10,
-        (3, Some(b'l')) => 11,
-        (13, Some(b'p')) => 12,
-        (3, Some(b'p')) => 13,
-        (6, Some(b'r')) => 14,
-        (11, Some(b'r')) => 15,
-        (14, Some(b'r')) => 16,
-        (18, Some(b'r')) => 17,
-        (15, Some(b's')) => 18,
-        (4, Some(b's')) => 19,
-        (5, Some(b's')) => 20,
-        (6, Some(b's')) => 21,
-        (11, Some(b's')) => 22,
-        (10, Some(b'u')) => 23,
-        (7, Some(b'u')) => 24,
-        (6, Some(b'v')) => 25,
-        (3, Some(b'z')) => 26,
-        _ => return None,
-    };
-    PORTOUT_FIELDS
-        .get(index)
-        .filter(|(n, _)| n.as_bytes() == name)
-        .map(|_| index)
-}
+/// The body of `GET /portouts/{id}`: `{ data: PortoutDetails }`.
+pub static ONE_BODY: Schema = Schema {
+    what: "a JSON object",
+    fields: &[Field::required("data", Ty::Object(&PORTOUT))],
+};
 
 /// The `meta` object of a list response.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -163,21 +137,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn field_table_is_sorted_and_matches_the_spec_count() {
-        assert!(PORTOUT_FIELDS.windows(2).all(|w| w[0].0 < w[1].0));
-        assert_eq!(field_type(b"phone_numbers"), Some(FieldType::TextList));
-        assert_eq!(field_type(b"rejection_code"), Some(FieldType::Integer));
-        assert_eq!(field_type(b"nope"), None);
-        assert_eq!(field_type(b"spix"), None);
-        for (name, ty) in PORTOUT_FIELDS {
-            assert_eq!(field_type(name.as_bytes()), Some(ty), "{name}");
+    fn schemas_are_sorted_and_match_the_spec_count() {
+        for schema in [&PORTOUT, &PAGE_META, &LIST_BODY, &ONE_BODY] {
+            assert!(schema.is_sorted(), "{}", schema.what);
         }
+        assert_eq!(PORTOUT.fields.len(), 27);
+        let names: Vec<_> = PAGE_META.fields.iter().map(|f| f.name).collect();
+        assert_eq!(names, META_FIELDS);
     }
 
     #[test]
     fn statuses_round_trip() {
         for s in Status::ALL {
             assert_eq!(Status::parse(s.as_str()), Some(s));
+            assert_eq!(serde_json::to_value(s).ok(), Some(s.as_str().into()));
         }
         assert_eq!(Status::parse("Pending"), None);
     }

@@ -87,7 +87,7 @@ impl ClientOptions {
                 "timeoutMs" => o.timeout_ms = integer(v, "timeoutMs", 1, MAX_TIMEOUT_MS)?,
                 "maxRetries" => o.max_retries = integer(v, "maxRetries", 0, MAX_RETRIES_LIMIT)?,
                 "signal" => match v {
-                    Input::Opaque("AbortSignal") => o.has_signal = true,
+                    Input::Opaque(crate::input::Opaque::AbortSignal) => o.has_signal = true,
                     other => {
                         return Err(Error::invalid_options(
                             "signal",
@@ -377,7 +377,7 @@ mod tests {
             ("maxRetries", Input::Number(0.0)),
             ("headers", Input::Object(vec![("X-Trace".into(), s("1"))])),
             ("arrayFormat", s("repeat")),
-            ("signal", Input::Opaque("AbortSignal")),
+            ("signal", Input::Opaque(crate::input::Opaque::AbortSignal)),
         ]);
         let o = o.as_ref().ok();
         assert_eq!(

@@ -8,6 +8,7 @@
 //! page. Records are assembled in page order and de-duplicated by `id`.
 
 use crate::error::{Error, ErrorCode};
+use crate::filter::ListQuery;
 use crate::input::Input;
 use crate::model::PageMeta;
 use crate::options::integer;
@@ -25,6 +26,21 @@ pub const MAX_PAGES: u32 = 10_000;
 /// True when a page has a successor: `page_number < total_pages` and the page is not empty.
 pub fn has_next_page(meta: &PageMeta, items: usize) -> bool {
     meta.page_number < meta.total_pages && items > 0
+}
+
+/// The query of the page after the page `meta` describes (with `items` records), or `None`
+/// on the last page: the same query with the following page number.
+pub fn next_query(query: &ListQuery, meta: &PageMeta, items: usize) -> Option<ListQuery> {
+    if !has_next_page(meta, items) {
+        return None;
+    }
+    let mut next = query.clone();
+    next.page.number = Some(
+        u32::try_from(meta.page_number)
+            .unwrap_or(u32::MAX)
+            .saturating_add(1),
+    );
+    Some(next)
 }
 
 /// List-all's own options, beside the client options.
@@ -60,7 +76,7 @@ impl ListAllOptions {
         }
         match input.member("onProgress") {
             Input::Undefined | Input::Null => {}
-            Input::Opaque("function") => o.has_on_progress = true,
+            Input::Opaque(crate::input::Opaque::Function) => o.has_on_progress = true,
             other => {
                 return Err(Error::invalid_options(
                     "onProgress",
@@ -72,8 +88,10 @@ impl ListAllOptions {
     }
 }
 
-/// Progress of a list-all call, as `onProgress` receives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Progress of a list-all call, as `onProgress` receives it (`{ pagesDone, totalPages,
+/// itemsDone, totalResults }`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Progress {
     /// Pages answered (of those that hold records of the listing).
     pub pages_done: u32,
@@ -382,7 +400,7 @@ mod tests {
             Some("onProgress")
         );
         assert_eq!(
-            ListAllOptions::from_input(&obj("onProgress", Input::Opaque("function")))
+            ListAllOptions::from_input(&obj("onProgress", Input::Opaque(crate::input::Opaque::Function)))
                 .map(|o| o.has_on_progress),
             Ok(true)
         );

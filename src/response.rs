@@ -1,340 +1,84 @@
-//! Response validation over the bytes, without building anything: a list body must be
-//! `{ "data": [PortoutDetails...], "meta": Metadata }`, a get body `{ "data": PortoutDetails }`.
-//! On success JS builds the objects with `JSON.parse`; on failure the error names the path
+//! Response validation: a list body must be `{ "data": [PortoutDetails...], "meta": Metadata }`,
+//! a get body `{ "data": PortoutDetails }` (the schemas in [`model`](crate::model), checked by
+//! the one serde_json-driven validator of `telnyx-portouts-schema`). Nothing is built: on
+//! success JS builds the objects with `JSON.parse`; on failure the error names the path
 //! (`data[3].phone_numbers[0]`) and the reason. Also: HTTP error responses into [`Error`]s.
 
 use crate::error::{Error, ErrorCode};
-use crate::json::{integer_value, parse_value, Kind, RawStr, Reader, SyntaxError, Value};
-use crate::model::{field_index, FieldType, PageMeta, META_FIELDS, PORTOUT_FIELDS};
-use crate::text::num;
+use crate::model::{PageMeta, LIST_BODY, ONE_BODY};
+use serde::Deserialize;
+use serde_json::Value;
+use telnyx_portouts_schema::{validate, Captures, Failure, Schema};
 
-/// A failure while validating, with the path built up as it returns (innermost first).
-/// Boxed, so that the validator's results stay one pointer wide on the hot path.
-struct Fail(Box<FailInfo>);
-
-struct FailInfo {
-    reason: String,
-    path: Vec<Segment>,
+/// The `invalid_response` error for a validation failure.
+fn invalid(f: &Failure) -> Error {
+    let message = if f.path.is_empty() {
+        format!("The response is not a valid port-out response: {}.", f.reason)
+    } else {
+        format!(
+            "The response is not a valid port-out response: {} {}.",
+            f.path, f.reason
+        )
+    };
+    let mut e = Error::new(ErrorCode::InvalidResponse, message);
+    e.path = (!f.path.is_empty()).then(|| f.path.clone());
+    e
 }
 
-enum Segment {
-    Key(String),
-    Index(usize),
-}
-
-impl Fail {
-    fn new(reason: impl Into<String>) -> Fail {
-        Fail(Box::new(FailInfo {
-            reason: reason.into(),
-            path: Vec::new(),
-        }))
-    }
-
-    fn at_key(mut self, key: &RawStr<'_>) -> Fail {
-        self.0
-            .path
-            .push(Segment::Key(key.decode().unwrap_or_else(|| "?".into())));
-        self
-    }
-
-    fn at_name(mut self, name: &str) -> Fail {
-        self.0.path.push(Segment::Key(name.to_string()));
-        self
-    }
-
-    fn at_index(mut self, i: usize) -> Fail {
-        self.0.path.push(Segment::Index(i));
-        self
-    }
-
-    fn path_string(&self) -> String {
-        let mut s = String::new();
-        for seg in self.0.path.iter().rev() {
-            match seg {
-                Segment::Key(k) if s.is_empty() => s.push_str(k),
-                Segment::Key(k) => {
-                    s.push('.');
-                    s.push_str(k);
-                }
-                Segment::Index(i) => {
-                    s.push('[');
-                    s.push_str(&num(*i as u64));
-                    s.push(']');
-                }
-            }
-        }
-        s
-    }
-
-    fn into_error(self) -> Error {
-        let path = self.path_string();
-        let message = if path.is_empty() {
-            cat![
-                "The response is not a valid port-out response: ",
-                self.0.reason,
-                "."
-            ]
-        } else {
-            cat![
-                "The response is not a valid port-out response: ",
+/// Validates a body against `schema`: its text (for `JSON.parse`) and the counts captured.
+///
+/// The bytes are checked as UTF-8 once, as a whole, and a leading byte order mark is skipped
+/// (as `TextDecoder` and `Response.text()` do); serde_json then reads the text. When the bytes
+/// are not UTF-8, the valid part before the first bad byte is validated too, for the path of
+/// the value the bad byte is in (`data[0].id`).
+pub fn check<'a>(bytes: &'a [u8], schema: &'static Schema) -> Result<(&'a str, Captures), Error> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let before = bytes
+                .get(..e.valid_up_to())
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default();
+            let path = validate(before, schema)
+                .err()
+                .map(|f| f.path)
+                .unwrap_or_default();
+            let reason = if path.is_empty() {
+                "the body is not valid UTF-8"
+            } else {
+                "is not valid UTF-8"
+            };
+            return Err(invalid(&Failure {
                 path,
-                " ",
-                self.0.reason,
-                "."
-            ]
-        };
-        let mut e = Error::new(ErrorCode::InvalidResponse, message);
-        e.path = (!path.is_empty()).then_some(path);
-        e
-    }
+                reason: reason.into(),
+            }));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let captures = validate(text, schema).map_err(|f| invalid(&f))?;
+    Ok((text, captures))
 }
 
-impl From<SyntaxError> for Fail {
-    fn from(e: SyntaxError) -> Fail {
-        Fail::new(e.describe())
-    }
-}
-
-type V<T> = Result<T, Fail>;
-
-fn wrong_type(expected: &str, got: Kind) -> Fail {
-    Fail::new(cat!["must be ", expected, ", got ", got.article_name()])
-}
-
-fn start(bytes: &[u8]) -> V<Reader<'_>> {
-    // UTF-8 is checked inside strings, the only place non-ASCII may stand.
-    let mut r = Reader::new(bytes);
-    match r.peek_kind() {
-        Ok(Kind::Object) => Ok(r),
-        Ok(k) => Err(wrong_type("a JSON object", k)),
-        Err(SyntaxError::UnexpectedEnd) => Err(Fail::new("the body is empty")),
-        Err(e) => Err(e.into()),
+/// The `meta` of a list body from the counts [`LIST_BODY`] captured.
+pub fn page_meta(c: &Captures) -> PageMeta {
+    let [page_number, page_size, total_pages, total_results] =
+        [c[0], c[1], c[2], c[3]].map(Option::unwrap_or_default);
+    PageMeta {
+        page_number,
+        page_size,
+        total_pages,
+        total_results,
     }
 }
 
 /// Validates the body of `GET /portouts` and returns its `meta`.
 pub fn validate_list(bytes: &[u8]) -> Result<PageMeta, Error> {
-    validate_list_inner(bytes).map_err(Fail::into_error)
-}
-
-fn validate_list_inner(bytes: &[u8]) -> V<PageMeta> {
-    let mut r = start(bytes)?;
-    r.begin_object()?;
-    let (mut data, mut meta) = (false, None);
-    let mut i = 0;
-    while let Some(key) = r.next_key(i)? {
-        i += 1;
-        if key.eq_str("data") {
-            records(&mut r).map_err(|f| f.at_key(&key))?;
-            data = true;
-        } else if key.eq_str("meta") {
-            meta = Some(page_meta(&mut r).map_err(|f| f.at_key(&key))?);
-        } else {
-            r.skip_value(1)?;
-        }
-    }
-    r.finish()?;
-    if !data {
-        return Err(Fail::new("has no \"data\" array"));
-    }
-    meta.ok_or_else(|| Fail::new("has no \"meta\" object"))
+    check(bytes, &LIST_BODY).map(|(_, c)| page_meta(&c))
 }
 
 /// Validates the body of `GET /portouts/{id}`.
 pub fn validate_one(bytes: &[u8]) -> Result<(), Error> {
-    validate_one_inner(bytes).map_err(Fail::into_error)
-}
-
-fn validate_one_inner(bytes: &[u8]) -> V<()> {
-    let mut r = start(bytes)?;
-    r.begin_object()?;
-    let mut data = false;
-    let mut i = 0;
-    while let Some(key) = r.next_key(i)? {
-        i += 1;
-        if key.eq_str("data") {
-            record(&mut r, &mut KeyOrder::default(), 2).map_err(|f| f.at_key(&key))?;
-            data = true;
-        } else {
-            r.skip_value(1)?;
-        }
-    }
-    r.finish()?;
-    if data {
-        Ok(())
-    } else {
-        Err(Fail::new("has no \"data\" object"))
-    }
-}
-
-fn records(r: &mut Reader<'_>) -> V<()> {
-    match r.peek_kind_hot()? {
-        Kind::Array => {}
-        k => return Err(wrong_type("an array", k)),
-    }
-    r.begin_array()?;
-    let mut order = KeyOrder::default();
-    let mut i = 0;
-    while r.next_item_hot(i)? {
-        record(r, &mut order, 3).map_err(|f| f.at_index(i))?;
-        i += 1;
-    }
-    Ok(())
-}
-
-/// The order of the known fields in the previous record (indices into `PORTOUT_FIELDS`,
-/// `UNKNOWN` for other keys). Records of one response list their keys in the same order, so
-/// the validator first tries the key it expects: a byte comparison instead of scanning the key
-/// and looking it up.
-#[derive(Clone, Copy)]
-struct KeyOrder([u8; 40]);
-
-const UNKNOWN: u8 = u8::MAX;
-
-impl Default for KeyOrder {
-    fn default() -> Self {
-        KeyOrder([UNKNOWN; 40])
-    }
-}
-
-/// One port-out object. Out of line: the unit both endpoints share; its field loop inlines the
-/// reader's hot paths.
-#[inline(never)]
-/// `field_depth` is the nesting depth of the record's values in the document (2 for a get body,
-/// 3 for a list body), so that unknown fields obey the document-wide nesting limit.
-fn record(r: &mut Reader<'_>, order: &mut KeyOrder, field_depth: u32) -> V<()> {
-    match r.peek_kind_hot()? {
-        Kind::Object => {}
-        k => return Err(wrong_type("a port-out object", k)),
-    }
-    r.begin_object()?;
-    let mut i = 0;
-    loop {
-        let expected = order
-            .0
-            .get(i)
-            .and_then(|&k| PORTOUT_FIELDS.get(usize::from(k)));
-        // The known field at this position: the predicted one when its key is next, else
-        // whatever key comes (unknown keys are skipped).
-        let (name, ty) = match expected {
-            Some(&(name, ty)) if r.try_key(i, name.as_bytes()) => (name, ty),
-            _ => {
-                let Some(key) = r.next_key_hot(i)? else { break };
-                let decoded;
-                let raw = if key.escaped {
-                    decoded = key.decode().unwrap_or_default();
-                    decoded.as_bytes()
-                } else {
-                    key.raw
-                };
-                let index = field_index(raw);
-                if let Some(slot) = order.0.get_mut(i) {
-                    *slot = index.map_or(UNKNOWN, |k| k as u8);
-                }
-                match index.and_then(|k| PORTOUT_FIELDS.get(k)) {
-                    Some(&known) => known,
-                    None => {
-                        i += 1;
-                        r.skip_value(field_depth)?;
-                        continue;
-                    }
-                }
-            }
-        };
-        i += 1;
-        // One call site, so the field validator is inlined once. A known field's name is
-        // plain ASCII, the same as its key however the key was escaped.
-        field(r, ty).map_err(|f| f.at_name(name))?;
-    }
-    Ok(())
-}
-
-#[inline(always)]
-fn field(r: &mut Reader<'_>, ty: FieldType) -> V<()> {
-    let kind = r.peek_kind_hot()?;
-    match (ty, kind) {
-        (_, Kind::Null) => r.null()?,
-        (FieldType::Text, Kind::String) => {
-            r.string_hot()?;
-        }
-        (FieldType::Boolean, Kind::Bool) => {
-            r.boolean()?;
-        }
-        (FieldType::Integer, Kind::Number) => {
-            integer(r)?;
-        }
-        (FieldType::TextList, Kind::Array) => {
-            r.begin_array()?;
-            let mut i = 0;
-            while r.next_item_hot(i)? {
-                match r.peek_kind_hot()? {
-                    Kind::String => {
-                        r.string_hot()?;
-                    }
-                    k => return Err(wrong_type("a string", k).at_index(i)),
-                }
-                i += 1;
-            }
-        }
-        (FieldType::Text, k) => return Err(wrong_type("a string", k)),
-        (FieldType::Boolean, k) => return Err(wrong_type("a boolean", k)),
-        (FieldType::Integer, k) => return Err(wrong_type("an integer", k)),
-        (FieldType::TextList, k) => return Err(wrong_type("an array of strings", k)),
-    }
-    Ok(())
-}
-
-/// Reads a number that must be an integer within ±(2^53 - 1).
-fn integer(r: &mut Reader<'_>) -> V<i64> {
-    let text = r.number()?;
-    integer_value(text).map_err(|too_big| {
-        let what = if too_big {
-            "an integer within ±(2^53 - 1)"
-        } else {
-            "an integer"
-        };
-        Fail::new(cat!["must be ", what, ", got ", text])
-    })
-}
-
-fn page_meta(r: &mut Reader<'_>) -> V<PageMeta> {
-    match r.peek_kind()? {
-        Kind::Object => {}
-        k => return Err(wrong_type("an object", k)),
-    }
-    r.begin_object()?;
-    let mut values = [None; 4];
-    let mut i = 0;
-    while let Some(key) = r.next_key(i)? {
-        i += 1;
-        let slot = META_FIELDS
-            .iter()
-            .position(|f| key.eq_str(f))
-            .and_then(|p| values.get_mut(p));
-        match slot {
-            Some(slot) => {
-                let n = match r.peek_kind()? {
-                    Kind::Number => integer(r).map_err(|f| f.at_key(&key))?,
-                    k => return Err(wrong_type("an integer", k).at_key(&key)),
-                };
-                let n =
-                    u64::try_from(n).map_err(|_| Fail::new("must not be negative").at_key(&key))?;
-                *slot = Some(n);
-            }
-            None => r.skip_value(2)?,
-        }
-    }
-    let mut out = [0u64; 4];
-    for ((value, name), o) in values.iter().zip(META_FIELDS).zip(out.iter_mut()) {
-        *o = value.ok_or_else(|| Fail::new(cat!["has no ", name]))?;
-    }
-    let [page_number, page_size, total_pages, total_results] = out;
-    Ok(PageMeta {
-        page_number,
-        page_size,
-        total_pages,
-        total_results,
-    })
+    check(bytes, &ONE_BODY).map(|_| ())
 }
 
 /// What a caller knows about the request an error response answered.
@@ -348,32 +92,31 @@ pub struct ErrorContext<'a> {
     pub secret: Option<&'a str>,
 }
 
+/// The part of a Telnyx error body the library reads: its `errors[]`, kept as received.
+#[derive(Deserialize)]
+struct ErrorBody {
+    errors: Option<Vec<Value>>,
+}
+
 /// Turns a non-2xx response into an [`Error`]: the code from the status, the Telnyx
 /// `errors[]` list when the body has one, and a message saying what to do.
 pub fn http_error(status: u16, body: &[u8], ctx: ErrorContext<'_>) -> Error {
     let code = ErrorCode::from_status(status).unwrap_or(ErrorCode::HttpError);
-    let parsed = if body.len() <= 1 << 20 {
-        parse_value(body)
-    } else {
-        None
-    };
-    let errors = parsed
-        .and_then(|v| v.take("errors"))
-        .filter(|e| matches!(e, Value::Arr(_)));
-    let first = match &errors {
-        Some(Value::Arr(items)) => items.first(),
-        _ => None,
-    };
-    let title = first.and_then(|e| e.get("title")).and_then(Value::as_text);
-    let detail = first.and_then(|e| e.get("detail")).and_then(Value::as_text);
+    let errors = (body.len() <= 1 << 20)
+        .then(|| serde_json::from_slice::<ErrorBody>(body).ok())
+        .flatten()
+        .and_then(|b| b.errors);
+    let first = errors.as_ref().and_then(|e| e.first());
+    let text = |key: &str| first.and_then(|e| e.get(key)).and_then(Value::as_str);
+    let (title, detail) = (text("title"), text("detail"));
     let said = match (title, detail) {
-        (Some(t), Some(d)) if t != d => cat![": ", t, ": ", d],
-        (Some(t), _) => cat![": ", t],
-        (None, Some(d)) => cat![": ", d],
+        (Some(t), Some(d)) if t != d => format!(": {t}: {d}"),
+        (Some(t), _) => format!(": {t}"),
+        (None, Some(d)) => format!(": {d}"),
         (None, None) => String::new(),
     };
     let retried = if ctx.attempts > 1 {
-        cat![" after ", num(ctx.attempts), " attempts"]
+        format!(" after {} attempts", ctx.attempts)
     } else {
         String::new()
     };
@@ -394,15 +137,15 @@ pub fn http_error(status: u16, body: &[u8], ctx: ErrorContext<'_>) -> Error {
     };
     let rid = ctx
         .request_id
-        .map(|r| cat![" (request id ", r, ")"])
+        .map(|r| format!(" (request id {r})"))
         .unwrap_or_default();
     let mut e = Error::new(
         code,
-        cat!["HTTP ", num(status), said, retried, rid, ". ", advice],
+        format!("HTTP {status}{said}{retried}{rid}. {advice}"),
     );
     e.status = Some(status);
     e.request_id = ctx.request_id.map(str::to_string);
-    e.errors = errors;
+    e.errors = errors.map(Value::Array);
     e.retryable = is_retryable_status(status);
     e
 }
@@ -517,7 +260,12 @@ mod tests {
             assert!(msg.contains(reason), "{msg} / {reason}");
         }
         assert!(validate_list(b"{\"data\":[\"\xff\"]}").is_err());
-        // Unknown fields obey the same nesting limit as the rest of the document (found by fuzzing).
+        let e = validate_list(b"{\"data\":[{\"id\":\"a\xc3\"}]}").err();
+        assert_eq!(e.and_then(|e| e.path.clone()).as_deref(), Some("data[0].id"));
+        let bom = format!("\u{feff}{}", rec(""));
+        assert!(validate_list(bom.as_bytes()).is_ok());
+        // Unknown fields obey the same nesting limit as the rest of the document (found by
+        // fuzzing): serde_json's, 127 levels (the document's 3 levels, then 124 here).
         let nested = |n: usize| {
             format!(
                 r#"{{"data":[{{"x":{}{}}}],"meta":{{"page_number":1,"page_size":1,"total_pages":1,"total_results":1}}}}"#,
@@ -525,9 +273,9 @@ mod tests {
                 "]".repeat(n)
             )
         };
-        assert!(validate_list(nested(125).as_bytes()).is_ok());
-        assert!(validate_list(nested(126).as_bytes()).is_err());
-        assert_eq!(crate::json::parse_value(nested(126).as_bytes()), None);
+        assert!(validate_list(nested(124).as_bytes()).is_ok());
+        assert!(validate_list(nested(125).as_bytes()).is_err());
+        assert!(serde_json::from_str::<Value>(&nested(125)).is_err());
         assert!(validate_one(br#"{"data":null}"#).is_err());
     }
 
@@ -554,7 +302,7 @@ mod tests {
         );
         assert!(e.message.contains("req-1"));
         assert!(!e.retryable);
-        assert!(matches!(e.errors, Some(Value::Arr(ref v)) if v.len() == 1));
+        assert!(matches!(e.errors, Some(Value::Array(ref v)) if v.len() == 1));
 
         let e = http_error(
             503,

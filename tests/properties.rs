@@ -5,7 +5,6 @@
 
 use proptest::prelude::*;
 use telnyx_portouts::datetime::{to_date_time, DayEnd};
-use telnyx_portouts::json::Reader;
 use telnyx_portouts::response::{validate_list, validate_one};
 use telnyx_portouts::{
     build_query, parse_query, ArrayFormat, DateRange, Input, ListQuery, Page, PortoutFilter, Status,
@@ -175,10 +174,10 @@ proptest! {
 
     #[test]
     fn the_response_validator_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let _ = validate_list(&bytes);
-        let _ = validate_one(&bytes);
-        let mut r = Reader::new(&bytes);
-        let _ = r.skip_value(0);
+        // The validator never accepts what serde_json's generic parser rejects.
+        let generic = serde_json::from_slice::<serde_json::Value>(&bytes).is_ok();
+        prop_assert!(validate_list(&bytes).is_err() || generic);
+        prop_assert!(validate_one(&bytes).is_err() || generic);
     }
 
     #[test]

@@ -1,43 +1,61 @@
 //! The exported JS API. Each function converts its arguments into the core's types, calls the
 //! core, and turns any [`Error`] into a `PortoutsError`; none of them throws anything else.
+//! The async ones are `async fn`s (wasm-bindgen-futures makes each a Promise) over the one
+//! request path, [`fetch`].
 
-use super::body::{validate_and_parse, with_bytes, Body};
-use super::call::{list_body, Call, Target};
-use super::convert::to_input;
-use super::errors::to_js;
-use super::js::{drive, drive_all};
-use super::list_all::ListAll;
-use super::props::{get, set};
+use super::body::parse_body;
+use super::convert::{to_input, to_js};
+use super::errors::error_to_js;
+use super::list_all::list_all;
+use super::transport::{send, Call};
 use crate::error::{Error, ErrorCode};
 use crate::filter::ListQuery;
+use crate::input::Input;
+use crate::model::{LIST_BODY, ONE_BODY};
 use crate::options::{build_options, ClientOptions};
-use crate::paging::{ListAllOptions, LIST_ALL_OPTION_NAMES};
+use crate::paging::next_query;
 use crate::query::{build_query, parse_query};
 use crate::request::{get_url, list_url};
-use js_sys::{JsString, Object, Promise, Uint8Array};
+use crate::response::page_meta;
+use js_sys::{Array, JsString, Reflect, Uint8Array};
+use serde::Serialize;
+use telnyx_portouts_schema::{Captures, Schema};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+/// `obj[key]`, or `undefined` when reading it throws.
+pub(crate) fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The length of a JS array (0 for anything else).
+pub(crate) fn array_len(v: &JsValue) -> usize {
+    v.dyn_ref::<Array>().map_or(0, |a| a.length() as usize)
+}
 
 /// A string argument (`id`, `search`); anything else is an `invalid_filter` error naming it.
 fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {
     match to_input(value, name, ErrorCode::InvalidFilter)? {
-        crate::input::Input::String(s) => Ok(s),
+        Input::String(s) => Ok(s),
         other => Err(Error::invalid_filter(
             name,
-            &cat!["must be a string, got ", other.describe()],
+            &format!("must be a string, got {}", other.describe()),
         )),
     }
 }
 
-/// Validated options plus the caller's `AbortSignal` (`undefined` when none was given).
+/// Validated options plus the caller's `AbortSignal`.
 #[derive(Debug)]
 pub(crate) struct Prepared {
+    /// The options.
     pub options: ClientOptions,
-    pub signal: JsValue,
+    /// The caller's signal, if one was given.
+    pub signal: Option<AbortSignal>,
 }
 
 /// Validates `options` (allowing the extra option names of the calling function).
-pub(crate) fn prepare(options: &JsValue, extra: &[&str]) -> Result<Prepared, Error> {
+fn prepare(options: &JsValue, extra: &[&str]) -> Result<Prepared, Error> {
     prepare_input(
         options,
         &to_input(options, "options", ErrorCode::InvalidOptions)?,
@@ -46,21 +64,21 @@ pub(crate) fn prepare(options: &JsValue, extra: &[&str]) -> Result<Prepared, Err
 }
 
 /// [`prepare`] for options already converted (`input` is `options` as the core sees it).
-fn prepare_input(
+pub(crate) fn prepare_input(
     options: &JsValue,
-    input: &crate::input::Input,
+    input: &Input,
     extra: &[&str],
 ) -> Result<Prepared, Error> {
-    let options_parsed = ClientOptions::from_input(input, extra)?;
-    options_parsed.check_transport()?;
-    // The core saw an AbortSignal (`instanceof AbortSignal`) or nothing at all.
-    let signal = if options_parsed.has_signal {
-        get(options, "signal")
+    let parsed = ClientOptions::from_input(input, extra)?;
+    parsed.check_transport()?;
+    // The guard saw an AbortSignal (`instanceof AbortSignal`) or nothing at all.
+    let signal = if parsed.has_signal {
+        get(options, "signal").dyn_into::<AbortSignal>().ok()
     } else {
-        JsValue::UNDEFINED
+        None
     };
     Ok(Prepared {
-        options: options_parsed,
+        options: parsed,
         signal,
     })
 }
@@ -70,59 +88,117 @@ pub(crate) fn query_from_js(query: &JsValue) -> Result<ListQuery, Error> {
     ListQuery::from_input(&to_input(query, "query", ErrorCode::InvalidFilter)?)
 }
 
-/// `{ data, meta, requestId }` from a parsed list body.
-pub(crate) fn page_object(value: &JsValue, request_id: Option<&str>) -> Object {
-    let page = Object::new();
-    set(&page, "data", &get(value, "data"));
-    set(&page, "meta", &get(value, "meta"));
-    if let Some(r) = request_id {
-        set(&page, "requestId", &JsValue::from_str(r));
-    }
-    page
+/// A validated 2xx response: what the schema captured, the parsed body, the request id.
+pub(crate) struct Fetched {
+    /// The counts the schema captured.
+    pub captures: Captures,
+    /// The body as `JSON.parse` built it.
+    pub value: JsValue,
+    /// The `x-request-id` header.
+    pub request_id: Option<String>,
 }
 
-fn redacted(e: Error, options: &JsValue) -> JsValue {
+/// The one request path of every export: sends `call`, then validates the body against
+/// `schema` and parses it. Errors are not yet redacted (the caller does, once).
+pub(crate) async fn fetch(
+    call: &Call,
+    signals: &[AbortSignal],
+    schema: &'static Schema,
+) -> Result<Fetched, Error> {
+    let reply = send(call, signals).await?;
+    match parse_body(&reply.body, schema) {
+        Ok((captures, value)) => Ok(Fetched {
+            captures,
+            value,
+            request_id: reply.request_id,
+        }),
+        Err(mut e) => {
+            e.status = Some(reply.status);
+            e.request_id = reply.request_id;
+            Err(e)
+        }
+    }
+}
+
+/// A page as JS receives it: `{ data, meta, requestId?, next? }` (`next`: the following
+/// page's query, or `null` on the last page; the package's JS shell turns it into
+/// `hasNextPage()` / `nextPage()`).
+#[derive(Serialize)]
+pub(crate) struct PageOut<'a> {
+    /// The records, as parsed.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    pub data: JsValue,
+    /// The page metadata, as parsed.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    pub meta: JsValue,
+    /// The `x-request-id` header.
+    #[serde(rename = "requestId", skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<&'a str>,
+    /// For `listPortouts`: the next page's query or `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Option<ListQuery>>,
+}
+
+impl<'a> PageOut<'a> {
+    /// The page of a parsed list body.
+    pub(crate) fn of(value: &JsValue, request_id: Option<&'a str>) -> PageOut<'a> {
+        PageOut {
+            data: get(value, "data"),
+            meta: get(value, "meta"),
+            request_id,
+            next: None,
+        }
+    }
+}
+
+/// The `PortoutsError` of `e`, the apiKey of `options` removed from every text.
+pub(crate) fn fail(e: Error, options: &JsValue) -> JsValue {
     let key = get(options, "apiKey").as_string();
-    to_js(&e.redact(key.as_deref()))
+    error_to_js(&e.redact(key.as_deref()))
 }
 
-/// A promise of `run`'s call (run by the JS transport with the caller's signal), or rejected
-/// with `run`'s error.
-fn start(options: &JsValue, run: impl FnOnce() -> Result<(Call, JsValue), Error>) -> Promise {
-    match run() {
-        Ok((call, signal)) => drive(call.into(), &signal, &JsValue::UNDEFINED),
-        Err(e) => Promise::reject(&redacted(e, options)),
-    }
+/// The caller's signal, as the list of signals a request watches.
+pub(crate) fn signals(signal: &Option<AbortSignal>) -> Vec<AbortSignal> {
+    signal.iter().cloned().collect()
 }
 
 /// Lists one page of port-outs: validates the query and options, calls
 /// `GET {baseUrl}/portouts`, validates the response, and resolves to
-/// `{ data, meta, requestId, next }` (`next`: the following page's query, or `null`; the
-/// package's JS shell turns it into `hasNextPage()` / `nextPage()`). Rejects with a
-/// `PortoutsError`.
+/// `{ data, meta, requestId, next }`. Rejects with a `PortoutsError`.
 #[wasm_bindgen(js_name = listPortouts)]
-pub fn list_portouts(query: JsValue, options: JsValue) -> Promise {
-    start(&options, || {
+pub async fn list_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let run = async {
         let q = query_from_js(&query)?;
-        let prepared = prepare(&options, &[])?;
-        let url = list_url(&q, &prepared.options);
-        let call = Call::new(url, &prepared.options, Target::List(q));
-        Ok((call, prepared.signal))
-    })
+        let p = prepare(&options, &[])?;
+        let call = Call::new(list_url(&q, &p.options), &p.options);
+        let f = fetch(&call, &signals(&p.signal), &LIST_BODY).await?;
+        let mut page = PageOut::of(&f.value, f.request_id.as_deref());
+        let items = array_len(&page.data);
+        page.next = Some(next_query(&q, &page_meta(&f.captures), items));
+        Ok(to_js(&page))
+    };
+    run.await.map_err(|e| fail(e, &options))
 }
 
 /// Fetches one port-out: `GET {baseUrl}/portouts/{id}`, resolving to the record.
 #[wasm_bindgen(js_name = getPortout)]
-pub fn get_portout(id: JsValue, options: JsValue) -> Promise {
-    start(&options, || {
+pub async fn get_portout(id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let run = async {
         let id = string_arg(&id, "id")?;
-        let prepared = prepare(&options, &[])?;
-        let url = get_url(&id, &prepared.options)?;
-        Ok((
-            Call::new(url, &prepared.options, Target::One),
-            prepared.signal,
-        ))
-    })
+        let p = prepare(&options, &[])?;
+        let call = Call::new(get_url(&id, &p.options)?, &p.options);
+        let f = fetch(&call, &signals(&p.signal), &ONE_BODY).await?;
+        Ok(get(&f.value, "data"))
+    };
+    run.await.map_err(|e| fail(e, &options))
+}
+
+/// Lists every page of a query: at most `concurrency` requests in flight, records in page
+/// order without duplicate ids, `onProgress` after each page. A page that still fails after
+/// its retries rejects the call (with its `page`) and aborts the pages in flight.
+#[wasm_bindgen(js_name = listAllPortouts)]
+pub async fn list_all_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    list_all(query, &options).await
 }
 
 /// The query string for a query (no leading `?`). Throws `PortoutsError` (`invalid_filter`,
@@ -134,7 +210,7 @@ pub fn build_portouts_query(query: JsValue, options: JsValue) -> Result<String, 
         let format = build_options(&to_input(&options, "options", ErrorCode::InvalidOptions)?)?;
         Ok(build_query(&q, format))
     };
-    run().map_err(|e| to_js(&e))
+    run().map_err(|e| error_to_js(&e))
 }
 
 /// Parses a query string (as built by `buildPortoutsQuery`, any array format, `?` optional)
@@ -143,9 +219,9 @@ pub fn build_portouts_query(query: JsValue, options: JsValue) -> Result<String, 
 pub fn parse_portouts_query(search: JsValue) -> Result<JsValue, JsValue> {
     let run = || -> Result<JsValue, Error> {
         let s = string_arg(&search, "search")?;
-        Ok(super::query_js::query_to_js(&parse_query(&s)?))
+        Ok(to_js(&parse_query(&s)?))
     };
-    run().map_err(|e| to_js(&e))
+    run().map_err(|e| error_to_js(&e))
 }
 
 /// Validates a list response body (`string` or `Uint8Array`) and returns `{ data, meta }`.
@@ -153,52 +229,18 @@ pub fn parse_portouts_query(search: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = parsePortoutsResponse)]
 pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
     let run = || -> Result<JsValue, Error> {
-        let (_, value) = if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
-            with_bytes(bytes, |b| {
-                validate_and_parse(Body::Bytes(b, bytes), list_body)
-            })?
+        let bytes = if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
+            bytes.to_vec()
         } else if let Some(text) = body.dyn_ref::<JsString>() {
-            let rust = text.as_string().unwrap_or_default();
-            // JSON.parse does not skip a byte order mark; the validator does.
-            let js = if rust.starts_with('\u{feff}') {
-                text.slice(1, text.length())
-            } else {
-                text.clone()
-            };
-            validate_and_parse(Body::Text(rust.as_bytes(), js), list_body)?
+            String::from(text).into_bytes()
         } else {
             return Err(Error::new(
                 ErrorCode::InvalidResponse,
                 "parsePortoutsResponse takes the body as a string or a Uint8Array.",
             ));
         };
-        Ok(page_object(&value, None).into())
+        let (_, value) = parse_body(&bytes, &LIST_BODY)?;
+        Ok(to_js(&PageOut::of(&value, None)))
     };
-    run().map_err(|e| to_js(&e))
-}
-
-/// Lists every page of a query: at most `concurrency` requests in flight, records in page
-/// order without duplicate ids, `onProgress` after each page. A page that still fails after
-/// its retries rejects the call (with its `page`) and aborts the pages in flight.
-#[wasm_bindgen(js_name = listAllPortouts)]
-pub fn list_all_portouts(query: JsValue, options: JsValue) -> Promise {
-    let setup = || -> Result<_, Error> {
-        let q = query_from_js(&query)?;
-        // Converted once: the client options and list-all's own read the same values.
-        let input = to_input(&options, "options", ErrorCode::InvalidOptions)?;
-        let prepared = prepare_input(&options, &input, &LIST_ALL_OPTION_NAMES)?;
-        let all = ListAllOptions::from_input(&input)?;
-        let on_progress = get(&options, "onProgress")
-            .dyn_into::<js_sys::Function>()
-            .ok();
-        Ok((q, prepared, all, on_progress))
-    };
-    match setup() {
-        Ok((q, prepared, all, on_progress)) => {
-            let signal = prepared.signal.clone();
-            let list_all = ListAll::new(q, prepared, &all, on_progress);
-            drive_all(list_all.into(), &signal)
-        }
-        Err(e) => Promise::reject(&redacted(e, &options)),
-    }
+    run().map_err(|e| error_to_js(&e))
 }

@@ -1,8 +1,8 @@
-//! Everything Rust imports from `js/boundary.js`, the JS half of the boundary, in one block:
-//! the glue then imports the snippet once (separate blocks become duplicate keys in its
-//! import object, which bundlers warn about).
+//! Everything Rust imports from JS, in one place: the two functions of `js/boundary.js` (the
+//! glue imports the snippet once; separate blocks become duplicate keys in its import object,
+//! which bundlers warn about) and the global timers.
 
-use js_sys::{Array, Object, Promise};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/boundary.js")]
@@ -13,26 +13,26 @@ extern "C" {
 
     /// `new PortoutsError(code, message, props)`.
     #[wasm_bindgen(constructor, js_class = PortoutsError)]
-    pub fn new(code: &str, message: &str, props: &Object) -> JsPortoutsError;
+    pub fn new(code: &str, message: &str, props: &JsValue) -> JsPortoutsError;
 
-    /// The kind of a JS value as a small number (see `kindOf`); never throws.
-    #[wasm_bindgen(js_name = kindOf)]
-    pub fn kind_of(v: &JsValue) -> u8;
+    /// The guard: any JS value as serde's tagged form of [`Input`](crate::input::Input);
+    /// never throws.
+    #[wasm_bindgen(js_name = inputOf)]
+    pub fn input_of(v: &JsValue) -> JsValue;
+}
 
-    /// `Object.keys(v)`, or `None` when the object refuses to list them.
-    #[wasm_bindgen(js_name = keysOf)]
-    pub fn keys_of(v: &JsValue) -> Option<Array>;
+#[wasm_bindgen]
+extern "C" {
+    /// The global `setTimeout` (windows, workers and Node alike).
+    #[wasm_bindgen(js_name = setTimeout)]
+    pub fn set_timeout(callback: &Function, ms: f64) -> JsValue;
 
-    /// `toISOString()` of a valid Date, or `None`.
-    #[wasm_bindgen(js_name = isoOf)]
-    pub fn iso_of(v: &JsValue) -> Option<String>;
+    /// The global `clearTimeout`.
+    #[wasm_bindgen(js_name = clearTimeout)]
+    pub fn clear_timeout(id: &JsValue);
 
-    /// Runs a `PortoutsCall` to its end: resolves to its result or rejects with its error.
-    /// Signals that are `undefined` are ignored.
-    pub fn drive(call: JsValue, signal: &JsValue, group: &JsValue) -> Promise;
-
-    /// Runs a `PortoutsListAll` to its end: resolves to its records or rejects with the first
-    /// error.
-    #[wasm_bindgen(js_name = driveAll)]
-    pub fn drive_all(all: JsValue, signal: &JsValue) -> Promise;
+    /// `f.bind(this, arg)` (as `Function.prototype.bind.call(f, this, arg)`): `f` called on
+    /// `this` with `arg` first, whatever its caller passes.
+    #[wasm_bindgen(js_namespace = ["Function", "prototype", "bind"], js_name = call)]
+    pub fn bind_with(f: &Function, this: &JsValue, arg: &JsValue) -> Function;
 }

@@ -1,141 +1,164 @@
-//! `listAllPortouts`: [`ListAll`] wraps the core's [`Planner`], which decides which pages to
-//! request; the JS transport (`driveAll` in `js/boundary.js`) starts them, at most
-//! `concurrency` in flight, and hands each answer back. `ListAll` reports progress and
-//! assembles the records in page order with duplicate ids dropped.
+//! `listAllPortouts`: the core's [`Planner`] decides which pages to request; this driver keeps
+//! them in flight (at most `concurrency`, each through the one request path, [`fetch`]),
+//! hands each answer to the planner in arrival order, reports progress, and assembles the
+//! records in page order with duplicate ids dropped. The first failure aborts the pages still
+//! in flight (their guards abort when they are dropped) and rejects the call.
 
-use super::call::{Call, PageMetas, Target};
-use super::errors::to_js;
-use super::exports::Prepared;
-use super::props::{get, set};
+use super::convert::{to_input, to_js};
+use super::exports::{array_len, fail, fetch, get, prepare_input, query_from_js, signals, Fetched};
+use super::transport::Call;
+use crate::error::{Error, ErrorCode};
 use crate::filter::ListQuery;
-use crate::paging::{ListAllOptions, Planner, Progress, LIST_ALL_PAGE_SIZE};
+use crate::model::LIST_BODY;
+use crate::paging::{ListAllOptions, Planner, LIST_ALL_OPTION_NAMES, LIST_ALL_PAGE_SIZE};
 use crate::request::list_url;
-use js_sys::{Array, Function, Object};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use crate::response::page_meta;
+use js_sys::{Array, Function};
+use std::future::{poll_fn, Future};
+use std::pin::Pin;
+use std::task::Poll;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::AbortController;
 
-fn progress_object(p: &Progress) -> Object {
-    let o = Object::new();
-    for (k, v) in [
-        ("pagesDone", f64::from(p.pages_done)),
-        ("totalPages", f64::from(p.total_pages)),
-        ("itemsDone", p.items_done as f64),
-        ("totalResults", p.total_results as f64),
-    ] {
-        set(&o, k, &JsValue::from_f64(v));
+/// Why list-all stopped early: a core error, or whatever `onProgress` threw (passed on as is).
+enum Stop {
+    Failed(Error),
+    Thrown(JsValue),
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Stop {
+        Stop::Failed(e)
     }
-    o
 }
 
-/// One list-all in progress (exported to the JS transport only; not part of the public API).
-#[derive(Debug)]
-#[wasm_bindgen(js_name = PortoutsListAll)]
-pub struct ListAll {
-    query: ListQuery,
-    prepared: Prepared,
-    planner: Planner,
-    max_items: Option<u32>,
-    on_progress: Option<Function>,
-    metas: PageMetas,
-    /// The records of each page received, in page order.
-    pages: Vec<(u32, JsValue)>,
+/// One page request in flight: resolves to its number and its result.
+type InFlight = Pin<Box<dyn Future<Output = (u32, Result<Fetched, Error>)>>>;
+
+/// Runs a list-all to its end: its records, or the rejection.
+pub(crate) async fn list_all(query: JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    match run(&query, options).await {
+        Ok(records) => Ok(records.into()),
+        Err(Stop::Failed(e)) => Err(fail(e, options)),
+        Err(Stop::Thrown(v)) => Err(v),
+    }
 }
 
-impl ListAll {
-    /// A list-all of `query` (its page size defaults to the API's maximum).
-    pub(crate) fn new(
-        mut query: ListQuery,
-        prepared: Prepared,
-        options: &ListAllOptions,
-        on_progress: Option<Function>,
-    ) -> ListAll {
-        let page_size = *query.page.size.get_or_insert(LIST_ALL_PAGE_SIZE);
-        let first = query.page.number.unwrap_or(1);
-        ListAll {
-            query,
-            prepared,
-            planner: Planner::new(first, page_size, options),
-            max_items: options.max_items,
-            on_progress,
-            metas: PageMetas::default(),
-            pages: Vec::new(),
+async fn run(query: &JsValue, options: &JsValue) -> Result<Array, Stop> {
+    let mut q = query_from_js(query)?;
+    // Converted once: the client options and list-all's own read the same values.
+    let input = to_input(options, "options", ErrorCode::InvalidOptions)?;
+    let prepared = prepare_input(options, &input, &LIST_ALL_OPTION_NAMES)?;
+    let all = ListAllOptions::from_input(&input)?;
+    let on_progress = get(options, "onProgress").dyn_into::<Function>().ok();
+
+    let page_size = *q.page.size.get_or_insert(LIST_ALL_PAGE_SIZE);
+    let mut planner = Planner::new(q.page.number.unwrap_or(1), page_size, &all);
+    // Aborted when list-all stops, so the pages still in flight stop too.
+    let group = AbortController::new()
+        .map_err(|_| Error::new(ErrorCode::Network, "AbortController is not available."))?;
+    let mut watched = signals(&prepared.signal);
+    watched.push(group.signal());
+
+    let mut in_flight: Vec<InFlight> = Vec::new();
+    // The records of each page received, in page order.
+    let mut pages: Vec<(u32, JsValue)> = Vec::new();
+    let outcome = loop {
+        while let Some(n) = planner.next_page(in_flight.len()) {
+            in_flight.push(page(&mut q, n, &prepared.options, &watched));
         }
-    }
-}
-
-#[wasm_bindgen(js_class = PortoutsListAll)]
-impl ListAll {
-    /// The next page to request with `in_flight` requests running, if one should start now.
-    pub fn next(&mut self, in_flight: u32) -> Option<u32> {
-        self.planner.next_page(in_flight as usize)
-    }
-
-    /// True when nothing is in flight and no page is left to request.
-    pub fn finished(&self, in_flight: u32) -> bool {
-        self.planner.finished(in_flight as usize)
-    }
-
-    /// The call that fetches page `number`.
-    pub fn call(&mut self, number: u32) -> Call {
-        self.query.page.number = Some(number);
-        Call::new(
-            list_url(&self.query, &self.prepared.options),
-            &self.prepared.options,
-            Target::Page(number, self.metas.clone()),
-        )
-    }
-
-    /// Takes page `number`'s answer (`{ data, meta }`) and reports progress. Throws the
-    /// planner's `PortoutsError` (a server ignoring `page[number]`, a listing that grows without
-    /// end), or whatever `onProgress` throws.
-    #[wasm_bindgen(js_name = onPage)]
-    pub fn on_page(&mut self, number: u32, page: &JsValue) -> Result<(), JsValue> {
-        let meta = {
-            let mut metas = self.metas.borrow_mut();
-            let at = metas.iter().position(|(n, _)| *n == number);
-            at.map(|i| metas.swap_remove(i).1).unwrap_or_default()
-        };
-        let data = get(page, "data");
-        let items = data.dyn_ref::<Array>().map_or(0, |a| a.length() as usize);
-        let progress = self
-            .planner
-            .on_page(number, &meta, items)
-            .map_err(|e| to_js(&e.redact(self.prepared.options.api_key.as_deref())))?;
-        if let Some(progress) = progress {
-            // Kept in page order as they arrive (no sort code in the module).
-            let at = self.pages.partition_point(|(n, _)| *n < number);
-            self.pages.insert(at, (number, data));
-            if let Some(f) = &self.on_progress {
-                f.call1(&JsValue::UNDEFINED, &progress_object(&progress))?;
+        if planner.finished(in_flight.len()) {
+            break Ok(());
+        }
+        let (n, result) = next_done(&mut in_flight).await;
+        let step = result.and_then(|f| {
+            let data = get(&f.value, "data");
+            let meta = page_meta(&f.captures);
+            let progress = planner.on_page(n, &meta, array_len(&data))?;
+            Ok(progress.map(|p| (p, data)))
+        });
+        match step {
+            Err(mut e) => {
+                e.page.get_or_insert(n);
+                break Err(Stop::Failed(e));
             }
-        }
-        Ok(())
-    }
-
-    /// The records of every page, in page order, without repeated ids (a record that moved to
-    /// a later page while listing), at most `maxItems`.
-    pub fn records(&self) -> Array {
-        let seen = js_sys::Set::new(&JsValue::UNDEFINED);
-        let cap = self.max_items.unwrap_or(u32::MAX);
-        let out = Array::new();
-        for (_, data) in &self.pages {
-            let Some(records) = data.dyn_ref::<Array>() else {
-                continue;
-            };
-            for record in records.iter() {
-                let id = get(&record, "id");
-                if id.is_string() {
-                    if seen.has(&id) {
-                        continue;
+            Ok(None) => {}
+            Ok(Some((progress, data))) => {
+                let at = pages.partition_point(|(m, _)| *m < n);
+                pages.insert(at, (n, data));
+                if let Some(f) = &on_progress {
+                    if let Err(thrown) = f.call1(&JsValue::UNDEFINED, &to_js(&progress)) {
+                        break Err(Stop::Thrown(thrown));
                     }
-                    seen.add(&id);
-                }
-                // `push` returns the new length (`maxItems` is at least 1).
-                if out.push(&record) >= cap {
-                    return out;
                 }
             }
         }
-        out
+    };
+    group.abort();
+    drop(in_flight);
+    outcome?;
+    Ok(records(&pages, all.max_items))
+}
+
+/// The request of page `n` of `q`.
+fn page(
+    q: &mut ListQuery,
+    n: u32,
+    options: &crate::options::ClientOptions,
+    watched: &[web_sys::AbortSignal],
+) -> InFlight {
+    q.page.number = Some(n);
+    let call = Call::new(list_url(q, options), options);
+    let watched = watched.to_vec();
+    Box::pin(async move { (n, fetch(&call, &watched, &LIST_BODY).await) })
+}
+
+/// The first request of `in_flight` to finish, removed from it.
+async fn next_done(
+    in_flight: &mut Vec<InFlight>,
+) -> (u32, Result<Fetched, Error>) {
+    poll_fn(|cx| {
+        let ready = in_flight
+            .iter_mut()
+            .enumerate()
+            .find_map(|(i, f)| match f.as_mut().poll(cx) {
+                Poll::Ready(out) => Some((i, out)),
+                Poll::Pending => None,
+            });
+        match ready {
+            Some((i, out)) => {
+                drop(in_flight.swap_remove(i));
+                Poll::Ready(out)
+            }
+            None => Poll::Pending,
+        }
+    })
+    .await
+}
+
+/// The records of every page, in page order, without repeated ids (a record that moved to a
+/// later page while listing), at most `max_items`.
+fn records(pages: &[(u32, JsValue)], max_items: Option<u32>) -> Array {
+    let seen = js_sys::Set::new(&JsValue::UNDEFINED);
+    let cap = max_items.unwrap_or(u32::MAX);
+    let out = Array::new();
+    for (_, data) in pages {
+        let Some(records) = data.dyn_ref::<Array>() else {
+            continue;
+        };
+        for record in records.iter() {
+            let id = get(&record, "id");
+            if id.is_string() {
+                if seen.has(&id) {
+                    continue;
+                }
+                seen.add(&id);
+            }
+            // `push` returns the new length (`maxItems` is at least 1).
+            if out.push(&record) >= cap {
+                return out;
+            }
+        }
     }
+    out
 }

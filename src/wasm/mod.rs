@@ -1,17 +1,16 @@
-//! The boundary: the only module that imports wasm-bindgen and js-sys. It converts JS values
-//! into the core's [`Input`](crate::input::Input), runs the core, hands requests to the JS
-//! transport (`js/boundary.js`) and judges what comes back, and turns core errors into
-//! `PortoutsError` instances.
+//! The boundary: the only module that imports wasm-bindgen, wasm-bindgen-futures, js-sys,
+//! web-sys, gloo-net and serde-wasm-bindgen. It converts JS values into the core's
+//! [`Input`](crate::input::Input) (serde-wasm-bindgen, behind the `inputOf` guard), runs the
+//! core, sends requests with gloo-net ([`transport`]), validates and parses what comes back
+//! ([`body`]), and turns core errors into `PortoutsError` instances ([`errors`]).
 
 mod body;
-mod call;
 mod convert;
 mod errors;
 mod exports;
 mod js;
 mod list_all;
-mod props;
-mod query_js;
+mod transport;
 
 pub use exports::*;
 

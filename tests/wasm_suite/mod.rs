@@ -7,24 +7,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-/// The exports as JS sees them; the async ones awaited.
+/// The exports as JS sees them (the async ones are the `async fn`s behind the Promises).
 mod api {
-    use wasm_bindgen::JsValue;
-    use wasm_bindgen_futures::JsFuture;
-
     pub use telnyx_portouts::wasm::{
-        build_portouts_query, parse_portouts_query, parse_portouts_response,
+        build_portouts_query, get_portout, list_all_portouts, list_portouts,
+        parse_portouts_query, parse_portouts_response,
     };
-
-    pub async fn list_portouts(q: JsValue, o: JsValue) -> Result<JsValue, JsValue> {
-        JsFuture::from(telnyx_portouts::wasm::list_portouts(q, o)).await
-    }
-    pub async fn get_portout(id: JsValue, o: JsValue) -> Result<JsValue, JsValue> {
-        JsFuture::from(telnyx_portouts::wasm::get_portout(id, o)).await
-    }
-    pub async fn list_all_portouts(q: JsValue, o: JsValue) -> Result<JsValue, JsValue> {
-        JsFuture::from(telnyx_portouts::wasm::list_all_portouts(q, o)).await
-    }
 }
 
 const MOCK_URL: &str = match option_env!("MOCK_URL") {
@@ -398,8 +386,9 @@ fn parses_response_bodies_from_strings_and_bytes() {
     assert_eq!(text(&not_body, "code"), "invalid_response");
 }
 
-/// The validator scans strings 16 bytes at a time (wasm SIMD) or 8 (SWAR): a byte that needs
-/// attention must be found at every offset within and across those blocks.
+/// serde_json scans strings a word at a time, and the body is checked as UTF-8 as a whole: a
+/// byte that needs attention must be found, with its path, at every offset within and across
+/// those blocks.
 #[wasm_bindgen_test]
 fn finds_special_bytes_at_every_offset_of_a_string() {
     let page = |id: &[u8]| {

@@ -1,0 +1,212 @@
+//! The one request path: [`send`] performs a [`Call`] with gloo-net, attempt after attempt,
+//! as the core's rules say (the [`retry`](crate::retry) policy, error classification in
+//! [`http_error`]). Each attempt owns an [`AbortGuard`] (reqwest's pattern): the attempt's own
+//! `AbortController`, aborted by its timeout, by any of the caller's signals, and when the
+//! guard is dropped, so a finished, failed or abandoned attempt never leaves a fetch running.
+
+use super::js::{bind_with, clear_timeout, set_timeout};
+use crate::error::{Error, ErrorCode};
+use crate::options::ClientOptions;
+use crate::request;
+use crate::response::{http_error, ErrorContext};
+use crate::retry::{delay_ms, parse_retry_after, should_retry};
+use gloo_net::http::Request;
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal};
+
+/// One request to make: what goes on the wire and how hard to try.
+#[derive(Debug, Clone)]
+pub(crate) struct Call {
+    /// The URL to `GET`.
+    pub url: String,
+    headers: Vec<(String, String)>,
+    timeout_ms: u32,
+    max_retries: u32,
+}
+
+impl Call {
+    /// A call of `url` with `options`.
+    pub(crate) fn new(url: String, options: &ClientOptions) -> Call {
+        Call {
+            url,
+            headers: request::headers(options),
+            timeout_ms: options.timeout_ms,
+            max_retries: options.max_retries,
+        }
+    }
+}
+
+/// A 2xx answer, its body read whole.
+#[derive(Debug)]
+pub(crate) struct Reply {
+    /// The HTTP status.
+    pub status: u16,
+    /// The `x-request-id` header.
+    pub request_id: Option<String>,
+    retry_after: Option<String>,
+    /// The body's bytes.
+    pub body: Vec<u8>,
+}
+
+/// Why an attempt got no response.
+enum NoResponse {
+    Aborted,
+    TimedOut,
+    Network(String),
+}
+
+/// Performs `call` to its end: its 2xx reply, or the final error (not yet redacted). Waits
+/// between attempts as the retry policy says; any of `signals` aborting stops everything.
+pub(crate) async fn send(call: &Call, signals: &[AbortSignal]) -> Result<Reply, Error> {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let (error, retry_after) = match attempt(call, signals).await {
+            Ok(reply) if (200..300).contains(&reply.status) => return Ok(reply),
+            Ok(reply) => {
+                let ctx = ErrorContext {
+                    request_id: reply.request_id.as_deref(),
+                    attempts,
+                    secret: None,
+                };
+                (http_error(reply.status, &reply.body, ctx), reply.retry_after)
+            }
+            Err(NoResponse::Aborted) => return Err(aborted()),
+            Err(NoResponse::TimedOut) => (Error::new(
+                ErrorCode::Timeout,
+                format!("No complete response from {} within {} ms. Raise timeoutMs, or check that the server is up.", call.url, call.timeout_ms),
+            ), None),
+            Err(NoResponse::Network(detail)) => (Error::new(
+                ErrorCode::Network,
+                format!("Could not reach {} ({detail}). Check baseUrl and the network; in a browser the server must allow this origin (CORS: Access-Control-Allow-Origin, and Authorization in Access-Control-Allow-Headers).", call.url),
+            ), None),
+        };
+        if attempts > call.max_retries || !should_retry(&error) {
+            return Err(error);
+        }
+        let asked = retry_after
+            .as_deref()
+            .and_then(|v| parse_retry_after(v, js_sys::Date::now()));
+        let wait = delay_ms(attempts - 1, js_sys::Math::random(), asked);
+        if !sleep(wait, signals).await {
+            return Err(aborted());
+        }
+    }
+}
+
+/// The error for a request the caller aborted.
+pub(crate) fn aborted() -> Error {
+    let mut e = Error::new(
+        ErrorCode::Aborted,
+        "The request was aborted by the caller's AbortSignal.",
+    );
+    e.retryable = false;
+    e
+}
+
+/// One attempt: the request sent and its whole body read within the timeout.
+async fn attempt(call: &Call, signals: &[AbortSignal]) -> Result<Reply, NoResponse> {
+    if signals.iter().any(AbortSignal::aborted) {
+        return Err(NoResponse::Aborted);
+    }
+    let guard = AbortGuard::new(call.timeout_ms, signals).map_err(|_| NoResponse::Aborted)?;
+    let signal = guard.controller.signal();
+    let mut builder = Request::get(&call.url).abort_signal(Some(&signal));
+    for (name, value) in &call.headers {
+        builder = builder.header(name, value);
+    }
+    let read = async {
+        let response = builder.send().await?;
+        let body = response.binary().await?;
+        Ok::<_, gloo_net::Error>((response, body))
+    };
+    match read.await {
+        Ok((response, body)) => {
+            let headers = response.headers();
+            Ok(Reply {
+                status: response.status(),
+                request_id: headers.get("x-request-id"),
+                retry_after: headers.get("retry-after"),
+                body,
+            })
+        }
+        // The caller's signals first: the guard is also aborted when one of them is.
+        Err(_) if signals.iter().any(AbortSignal::aborted) => Err(NoResponse::Aborted),
+        Err(_) if signal.aborted() => Err(NoResponse::TimedOut),
+        Err(e) => Err(NoResponse::Network(e.to_string())),
+    }
+}
+
+/// A JS function called after `ms` or as soon as one of `signals` aborts; both the timer and
+/// the listeners are removed when it is dropped.
+struct Timer {
+    id: JsValue,
+    callback: Function,
+    signals: Vec<AbortSignal>,
+}
+
+impl Timer {
+    fn new(callback: Function, ms: f64, signals: &[AbortSignal]) -> Timer {
+        let id = set_timeout(&callback, ms);
+        for s in signals {
+            let _ = s.add_event_listener_with_callback("abort", &callback);
+        }
+        Timer {
+            id,
+            callback,
+            signals: signals.to_vec(),
+        }
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        clear_timeout(&self.id);
+        for s in &self.signals {
+            let _ = s.remove_event_listener_with_callback("abort", &self.callback);
+        }
+    }
+}
+
+/// The `AbortController` of one attempt: aborted by its timeout, by any of the caller's
+/// signals, and on drop.
+struct AbortGuard {
+    controller: AbortController,
+    _timer: Timer,
+}
+
+impl AbortGuard {
+    fn new(timeout_ms: u32, signals: &[AbortSignal]) -> Result<AbortGuard, JsValue> {
+        let controller = AbortController::new()?;
+        // `controller.abort(undefined)`: an event listener passes the event, which would
+        // become the abort reason (fetch rejects with its reason, and gloo-net expects an
+        // `Error`; with no reason it is the standard `AbortError`).
+        let abort = Reflect::get(&controller, &JsValue::from_str("abort"))?
+            .dyn_into::<Function>()?;
+        let abort = bind_with(&abort, &controller, &JsValue::UNDEFINED);
+        let timer = Timer::new(abort, f64::from(timeout_ms), signals);
+        Ok(AbortGuard {
+            controller,
+            _timer: timer,
+        })
+    }
+}
+
+impl Drop for AbortGuard {
+    fn drop(&mut self) {
+        self.controller.abort();
+    }
+}
+
+/// Waits `ms`; `false` when one of `signals` aborted first.
+async fn sleep(ms: f64, signals: &[AbortSignal]) -> bool {
+    let mut timer = None;
+    let promise = Promise::new(&mut |resolve, _reject| {
+        timer = Some(Timer::new(resolve, ms, signals));
+    });
+    let _ = JsFuture::from(promise).await;
+    drop(timer);
+    !signals.iter().any(AbortSignal::aborted)
+}
