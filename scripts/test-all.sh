@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the project, from a fresh clone: installs what is missing, checks
 # formatting and lints, runs the host unit tests, starts the mock Telnyx server, runs the wasm
-# suite in Node and in headless Chromium, builds the npm package and tests it as users import it
-# (Node, a browser page, TypeScript), then the mock's own tests and the browser end-to-end tests.
+# suite with `wasm-pack test` in Node, headless Chromium and headless Firefox, builds the npm
+# package with `wasm-pack build` and tests it as users import it (Node, a browser page,
+# TypeScript), then the mock's own tests and the browser end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -11,8 +12,7 @@ bash scripts/ensure-tools.sh
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Outside the clone, so CI reruns are warm (see ../shared/notes/toolchain.md, pitfall 13).
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/telnyx-portouts/target}"
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-export CHROMEDRIVER=/usr/bin/chromedriver
+GECKODRIVER_BIN="$HOME/.cache/telnyx-portouts/geckodriver/bin/geckodriver"
 export MOCK_PORT="${MOCK_PORT:-38787}"
 export MOCK_URL="http://127.0.0.1:$MOCK_PORT"
 
@@ -26,18 +26,21 @@ cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "host unit tests (pure-Rust core)"
-cargo test
+step "host unit tests (pure-Rust core and the validator crate)"
+cargo test --workspace
 
 step "mock Telnyx server on $MOCK_URL"
 node tests/mock/server.mjs --port "$MOCK_PORT" > "${TMPDIR:-/tmp}/telnyx-portouts-mock.log" 2>&1 &
 pids+=($!)
 node scripts/wait-for.mjs "$MOCK_URL/__health"
 
-step "wasm suite in Node"
-WASM_BINDGEN_TEST_ONLY_NODE=1 cargo test --target wasm32-unknown-unknown --test node
-step "wasm suite in headless Chromium"
-cargo test --target wasm32-unknown-unknown --test browser
+# wasm-pack test reads MOCK_URL at compile time (the suite's option_env!), exported above.
+step "wasm suite in Node (wasm-pack test --node)"
+wasm-pack test --node -- --test node
+step "wasm suite in headless Chromium (wasm-pack test --headless --chrome)"
+wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --test browser
+step "wasm suite in headless Firefox (wasm-pack test --headless --firefox)"
+wasm-pack test --headless --firefox --geckodriver "$GECKODRIVER_BIN" -- --test browser
 
 step "build the npm package (pkg/)"
 bash scripts/build-pkg.sh

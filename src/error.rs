@@ -4,7 +4,6 @@
 //! server is passed through [`Error::redact`] before it is stored.
 
 use serde::Serialize;
-use serde_json::Value;
 use std::fmt;
 
 /// What kind of failure an [`Error`] is. `as_str` gives the stable `code` string JS sees.
@@ -117,9 +116,10 @@ pub struct ErrorInfo {
     /// The server's `x-request-id`, when it sent one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
-    /// The Telnyx `errors[]` array of the response body, as received (redacted).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub errors: Option<Value>,
+    /// The Telnyx `errors[]` array of the response body: its JSON text as received (redacted),
+    /// which the boundary hands to `JSON.parse` (so it is not serialized with the rest).
+    #[serde(skip)]
+    pub errors: Option<String>,
     /// The page number a list-all call failed on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
@@ -177,26 +177,14 @@ impl Error {
         self.message = redact_str(&self.message, secret);
         self.path = self.path.take().map(|p| redact_str(&p, secret));
         self.request_id = self.request_id.take().map(|r| redact_str(&r, secret));
-        if let Some(v) = self.errors.as_mut() {
-            redact_value(v, secret);
-        }
+        // The errors' JSON text: the key's literal occurrences replaced, and if it still
+        // appears once escapes are decoded (a server echoing it as `\u0041...`), dropped.
+        self.errors = self
+            .errors
+            .take()
+            .map(|raw| redact_str(&raw, secret))
+            .filter(|raw| !telnyx_portouts_schema::mentions(raw, secret));
         self
-    }
-}
-
-/// Replaces `secret` in every string and key of a JSON value by `[REDACTED]`.
-pub fn redact_value(v: &mut Value, secret: &str) {
-    match v {
-        Value::String(s) => *s = redact_str(s, secret),
-        Value::Array(items) => items.iter_mut().for_each(|v| redact_value(v, secret)),
-        Value::Object(members) => {
-            let old = std::mem::take(members);
-            for (k, mut v) in old {
-                redact_value(&mut v, secret);
-                members.insert(redact_str(&k, secret), v);
-            }
-        }
-        _ => {}
     }
 }
 
@@ -256,9 +244,15 @@ mod tests {
         e.request_id = Some("r1".into());
         assert_eq!(
             serde_json::to_value(&*e).ok(),
-            Some(serde_json::json!({"code": "rate_limited", "message": "slow down", "requestId": "r1", "retryable": true}))
+            Some(
+                serde_json::json!({"code": "rate_limited", "message": "slow down", "requestId": "r1", "retryable": true})
+            )
         );
-        for code in [ErrorCode::InvalidFilter, ErrorCode::InsecureTransport, ErrorCode::HttpError] {
+        for code in [
+            ErrorCode::InvalidFilter,
+            ErrorCode::InsecureTransport,
+            ErrorCode::HttpError,
+        ] {
             assert_eq!(serde_json::to_value(code).ok(), Some(code.as_str().into()));
         }
     }
@@ -283,10 +277,18 @@ mod tests {
     #[test]
     fn redact_removes_the_secret_everywhere() {
         let mut e = Error::new(ErrorCode::Authentication, "bad key KEY12345 given");
-        e.errors = Some(serde_json::json!([{ "detail": "Bearer KEY12345", "KEY12345": 1 }]));
+        e.errors = Some(r#"[{"detail":"Bearer KEY12345","KEY12345":1}]"#.into());
         e.path = Some("KEY12345".into());
         let e = e.redact(Some("KEY12345"));
         assert!(!format!("{e:?}").contains("KEY12345"));
         assert!(e.message.contains("[REDACTED]"));
+        assert_eq!(
+            e.errors.as_deref(),
+            Some(r#"[{"detail":"Bearer [REDACTED]","[REDACTED]":1}]"#)
+        );
+        // Escaped, the key would pass a literal search: the whole list is dropped instead.
+        let mut e = Error::new(ErrorCode::Authentication, "x");
+        e.errors = Some(r#"[{"detail":"Bearer \u004bEY12345"}]"#.into());
+        assert_eq!(e.redact(Some("KEY12345")).errors, None);
     }
 }

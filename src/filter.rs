@@ -7,8 +7,8 @@ use crate::error::Error;
 use crate::input::{number_text, Input};
 use crate::model::Status;
 use crate::suggest::did_you_mean;
-use serde::Serialize;
 use crate::text::num;
+use serde::Serialize;
 
 /// At most this many items in an array filter.
 pub const MAX_ARRAY_ITEMS: usize = 100;
@@ -618,7 +618,9 @@ mod tests {
         q.page.number = Some(2);
         assert_eq!(
             serde_json::to_string(&q).ok().as_deref(),
-            Some(r#"{"filter":{"inserted_at":{"gte":"2024-01-01T00:00:00Z"},"status_in":["rejected-pending"]},"page":{"number":2}}"#)
+            Some(
+                r#"{"filter":{"inserted_at":{"gte":"2024-01-01T00:00:00Z"},"status_in":["rejected-pending"]},"page":{"number":2}}"#
+            )
         );
     }
 

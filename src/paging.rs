@@ -400,8 +400,11 @@ mod tests {
             Some("onProgress")
         );
         assert_eq!(
-            ListAllOptions::from_input(&obj("onProgress", Input::Opaque(crate::input::Opaque::Function)))
-                .map(|o| o.has_on_progress),
+            ListAllOptions::from_input(&obj(
+                "onProgress",
+                Input::Opaque(crate::input::Opaque::Function)
+            ))
+            .map(|o| o.has_on_progress),
             Ok(true)
         );
     }

@@ -101,10 +101,11 @@ pub struct Schema {
 impl Schema {
     /// True when the fields are sorted by name, unique and at most 64 (every table must be).
     pub fn is_sorted(&self) -> bool {
-        self.fields.len() <= 64 && self.fields.windows(2).all(|w| match w {
-            [a, b] => a.name < b.name,
-            _ => true,
-        })
+        self.fields.len() <= 64
+            && self.fields.windows(2).all(|w| match w {
+                [a, b] => a.name < b.name,
+                _ => true,
+            })
     }
 
     fn find(&self, key: &str) -> Option<u8> {
@@ -153,6 +154,26 @@ pub fn validate(text: &str, schema: &'static Schema) -> Result<Captures, Failure
     }
 }
 
+/// True when a decoded string or key anywhere in the JSON `text` contains `needle` (escapes
+/// resolved, so `"\u0041"` is seen as `"A"`), or when `text` is not JSON. Used to make sure a
+/// secret cannot pass through a JSON text in escaped form.
+pub fn mentions(text: &str, needle: &str) -> bool {
+    let mut state = State {
+        needle: Some(needle.to_string()),
+        ..State::default()
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let read = Check {
+        ty: Ty::Any,
+        nullable: true,
+        state: &mut state,
+        order: None,
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end());
+    read.is_err() || state.found
+}
+
 /// One step of a path, pushed as a failure returns outwards (innermost first).
 #[derive(Debug)]
 enum Segment {
@@ -167,9 +188,19 @@ struct State {
     /// Set by a type check that failed; `None` when serde_json itself failed (syntax).
     reason: Option<String>,
     captures: Captures,
+    /// For [`mentions`]: the text looked for in strings and keys, and whether it was seen.
+    needle: Option<String>,
+    found: bool,
 }
 
 impl State {
+    /// Notes whether `s` (a decoded string or key) contains the needle, if one is set.
+    fn look_at(&mut self, s: &str) {
+        if let Some(needle) = &self.needle {
+            self.found |= s.contains(needle.as_str());
+        }
+    }
+
     /// Records a type failure and returns the error that unwinds the parse.
     fn fail<E: de::Error>(&mut self, reason: String) -> E {
         self.reason = Some(reason);
@@ -209,8 +240,7 @@ fn syntax_reason(error: &serde_json::Error) -> &'static str {
         "there is more content after the JSON value"
     } else if says("recursion limit") {
         "values are nested too deeply"
-    } else if says("control character") || says("escape") || says("surrogate") || says("unicode")
-    {
+    } else if says("control character") || says("escape") || says("surrogate") || says("unicode") {
         "a string has a raw control character or a bad escape"
     } else if says("number") {
         "a number is malformed"
@@ -264,24 +294,21 @@ impl Check<'_> {
     /// A number: an integer for [`Ty::Int`] and [`Ty::Count`] (whose value is captured).
     fn number<E: de::Error>(self, n: Number) -> Result<(), E> {
         let (negative, magnitude) = match (self.ty, n) {
-            (Ty::Int | Ty::Count(_), Number::Fraction) => {
-                return Err(self.state.fail("must be an integer, got a fraction".into()))
+            (Ty::Int | Ty::Count(_), Number::Fraction(n)) => {
+                let reason = format!("must be an integer, got {}", decimal(n));
+                return Err(self.state.fail(reason));
             }
-            (Ty::Int | Ty::Count(_), Number::Huge) => {
-                return Err(self.state.fail(
-                    "must be an integer within ±(2^53 - 1), got a larger number".into(),
-                ))
+            (Ty::Int | Ty::Count(_), Number::Huge(n)) => {
+                let reason = format!("must be an integer within ±(2^53 - 1), got {}", decimal(n));
+                return Err(self.state.fail(reason));
             }
-            (Ty::Int | Ty::Count(_), Number::Integer(negative, magnitude)) => {
-                (negative, magnitude)
-            }
+            (Ty::Int | Ty::Count(_), Number::Integer(negative, magnitude)) => (negative, magnitude),
             (Ty::Any, _) => return Ok(()),
             _ => return self.wrong("a number"),
         };
         if magnitude > MAX_SAFE_INTEGER {
             let sign = if negative { "-" } else { "" };
-            let reason =
-                format!("must be an integer within ±(2^53 - 1), got {sign}{magnitude}");
+            let reason = format!("must be an integer within ±(2^53 - 1), got {sign}{magnitude}");
             return Err(self.state.fail(reason));
         }
         if let Ty::Count(slot) = self.ty {
@@ -314,6 +341,7 @@ impl Check<'_> {
             let key = map.next_key_seed(Key {
                 schema,
                 predicted,
+                state: &mut *state,
             })?;
             let Some(index) = key else { break };
             if let Some(slot) = order.get_mut(position) {
@@ -378,15 +406,24 @@ impl Check<'_> {
     }
 }
 
+/// A number for a message: `-85631247.97`, `1e300` (exponent form from 10^16 on).
+fn decimal(n: f64) -> String {
+    if n.abs() >= 1e16 {
+        format!("{n:e}")
+    } else {
+        format!("{n}")
+    }
+}
+
 /// A number as the checks see it (serde_json hands integers and floats separately).
 #[derive(Clone, Copy)]
 enum Number {
     /// An integral value: its sign and magnitude.
     Integer(bool, u64),
-    /// A value with a fractional part.
-    Fraction,
+    /// A value with a fractional part (or not finite).
+    Fraction(f64),
     /// An integral value beyond the range of u64.
-    Huge,
+    Huge(f64),
 }
 
 impl<'de> Visitor<'de> for Check<'_> {
@@ -425,18 +462,22 @@ impl<'de> Visitor<'de> for Check<'_> {
 
     fn visit_f64<E: de::Error>(self, n: f64) -> Result<(), E> {
         let number = if n.fract() != 0.0 || !n.is_finite() {
-            Number::Fraction
+            Number::Fraction(n)
         } else if n.abs() < 18_446_744_073_709_551_616.0 {
             Number::Integer(n < 0.0, n.abs() as u64)
         } else {
-            Number::Huge
+            Number::Huge(n)
         };
         self.number(number)
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<(), E> {
         match self.ty {
-            Ty::Str | Ty::Any => Ok(()),
+            Ty::Str => Ok(()),
+            Ty::Any => {
+                self.state.look_at(s);
+                Ok(())
+            }
             _ => self.wrong("a string"),
         }
     }
@@ -502,12 +543,13 @@ impl<'de> DeserializeSeed<'de> for Indexed<'_> {
 }
 
 /// The seed of an object key: the index of the known field it names, or [`UNKNOWN`].
-struct Key {
+struct Key<'a> {
     schema: &'static Schema,
     predicted: u8,
+    state: &'a mut State,
 }
 
-impl<'de> DeserializeSeed<'de> for Key {
+impl<'de> DeserializeSeed<'de> for Key<'_> {
     type Value = u8;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<u8, D::Error> {
@@ -515,7 +557,7 @@ impl<'de> DeserializeSeed<'de> for Key {
     }
 }
 
-impl<'de> Visitor<'de> for Key {
+impl<'de> Visitor<'de> for Key<'_> {
     type Value = u8;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -523,6 +565,7 @@ impl<'de> Visitor<'de> for Key {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<u8, E> {
+        self.state.look_at(key);
         let predicted = self.schema.fields.get(usize::from(self.predicted));
         if predicted.is_some_and(|f| f.name == key) {
             return Ok(self.predicted);
@@ -593,16 +636,53 @@ mod tests {
     #[test]
     fn names_the_path_and_the_reason() {
         let cases = [
-            (r#"{"data":[{"id":1}]"#, "data[0].id", "must be a string, got a number"),
-            (r#"{"data":[{},{"tags":["a",2]}]"#, "data[1].tags[1]", "must be a string"),
-            (r#"{"data":[{"tags":"a"}]"#, "data[0].tags", "must be an array of strings"),
-            (r#"{"data":[{"n":1.5}]"#, "data[0].n", "must be an integer"),
-            (r#"{"data":[{"n":1e300}]"#, "data[0].n", "within"),
-            (r#"{"data":[{"n":9007199254740992}]"#, "data[0].n", "9007199254740992"),
-            (r#"{"data":[{"flag":"yes"}]"#, "data[0].flag", "a boolean, got a string"),
+            (
+                r#"{"data":[{"id":1}]"#,
+                "data[0].id",
+                "must be a string, got a number",
+            ),
+            (
+                r#"{"data":[{},{"tags":["a",2]}]"#,
+                "data[1].tags[1]",
+                "must be a string",
+            ),
+            (
+                r#"{"data":[{"tags":"a"}]"#,
+                "data[0].tags",
+                "must be an array of strings",
+            ),
+            (
+                r#"{"data":[{"n":1.5}]"#,
+                "data[0].n",
+                "must be an integer, got 1.5",
+            ),
+            (
+                r#"{"data":[{"n":-85631247.97}]"#,
+                "data[0].n",
+                "got -85631247.97",
+            ),
+            (
+                r#"{"data":[{"n":1e300}]"#,
+                "data[0].n",
+                "within ±(2^53 - 1), got 1e300",
+            ),
+            (
+                r#"{"data":[{"n":9007199254740992}]"#,
+                "data[0].n",
+                "9007199254740992",
+            ),
+            (
+                r#"{"data":[{"flag":"yes"}]"#,
+                "data[0].flag",
+                "a boolean, got a string",
+            ),
             (r#"{"data":[7]"#, "data[0]", "must be an item, got a number"),
             (r#"{"data":{}"#, "data", "must be an array, got an object"),
-            (r#"{"data":[{"i\u0064":7}]"#, "data[0].id", "must be a string"),
+            (
+                r#"{"data":[{"i\u0064":7}]"#,
+                "data[0].id",
+                "must be a string",
+            ),
         ];
         for (head, path, reason) in cases {
             let (p, r) = fail(&format!("{head},{META_OK}}}"));
@@ -618,7 +698,10 @@ mod tests {
         let (p, r) = fail(r#"{"data":[],"meta":{"page":1}}"#);
         assert_eq!((p.as_str(), r.as_str()), ("meta", "has no total"));
         let (p, r) = fail(r#"{"data":[],"meta":{"page":-1,"total":0}}"#);
-        assert_eq!((p.as_str(), r.as_str()), ("meta.page", "must not be negative"));
+        assert_eq!(
+            (p.as_str(), r.as_str()),
+            ("meta.page", "must not be negative")
+        );
         let (p, r) = fail(r#"{"data":[],"meta":{"page":null,"total":0}}"#);
         assert_eq!(p, "meta.page");
         assert!(r.contains("got null"), "{r}");
@@ -635,9 +718,25 @@ mod tests {
         assert_eq!(p, "data[0].id");
         assert!(r.contains("truncated"), "{r}");
         assert_eq!(fail("<html>").1, "the body is not JSON");
-        assert!(fail(&format!("{{\"data\":[],{META_OK}}} x")).1.contains("more content"));
-        assert!(fail("{\"data\":[{\"id\":\"a\u{1}\"}]}").1.contains("control character"));
+        assert!(fail(&format!("{{\"data\":[],{META_OK}}} x"))
+            .1
+            .contains("more content"));
+        assert!(fail("{\"data\":[{\"id\":\"a\u{1}\"}]}")
+            .1
+            .contains("control character"));
         assert_eq!(fail(r#"{"data":[{"n":-}]}"#).1, "a number is malformed");
+    }
+
+    #[test]
+    fn mentions_sees_through_escapes() {
+        assert!(mentions(r#"[{"detail":"Bearer KEY123"}]"#, "KEY123"));
+        assert!(mentions(r#"[{"detail":"Bearer \u004bEY123"}]"#, "KEY123"));
+        assert!(mentions(r#"{"KE\u0059123":1}"#, "KEY123"));
+        assert!(!mentions(
+            r#"[{"detail":"Bearer [REDACTED]","n":[1,null,true]}]"#,
+            "KEY123"
+        ));
+        assert!(mentions("[", "KEY123"));
     }
 
     #[test]

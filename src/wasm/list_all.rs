@@ -114,9 +114,7 @@ fn page(
 }
 
 /// The first request of `in_flight` to finish, removed from it.
-async fn next_done(
-    in_flight: &mut Vec<InFlight>,
-) -> (u32, Result<Fetched, Error>) {
+async fn next_done(in_flight: &mut Vec<InFlight>) -> (u32, Result<Fetched, Error>) {
     poll_fn(|cx| {
         let ready = in_flight
             .iter_mut()

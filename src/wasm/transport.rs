@@ -183,8 +183,8 @@ impl AbortGuard {
         // `controller.abort(undefined)`: an event listener passes the event, which would
         // become the abort reason (fetch rejects with its reason, and gloo-net expects an
         // `Error`; with no reason it is the standard `AbortError`).
-        let abort = Reflect::get(&controller, &JsValue::from_str("abort"))?
-            .dyn_into::<Function>()?;
+        let abort =
+            Reflect::get(&controller, &JsValue::from_str("abort"))?.dyn_into::<Function>()?;
         let abort = bind_with(&abort, &controller, &JsValue::UNDEFINED);
         let timer = Timer::new(abort, f64::from(timeout_ms), signals);
         Ok(AbortGuard {

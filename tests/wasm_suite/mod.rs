@@ -10,8 +10,8 @@ use wasm_bindgen_test::*;
 /// The exports as JS sees them (the async ones are the `async fn`s behind the Promises).
 mod api {
     pub use telnyx_portouts::wasm::{
-        build_portouts_query, get_portout, list_all_portouts, list_portouts,
-        parse_portouts_query, parse_portouts_response,
+        build_portouts_query, get_portout, list_all_portouts, list_portouts, parse_portouts_query,
+        parse_portouts_response,
     };
 }
 
