@@ -92,8 +92,8 @@ pub fn to_date_time(s: &str, day_end: DayEnd) -> String {
         return s.to_string();
     }
     match day_end {
-        DayEnd::Start => cat![s, "T00:00:00.000Z"],
-        DayEnd::End => cat![s, "T23:59:59.999Z"],
+        DayEnd::Start => format!("{s}T00:00:00.000Z"),
+        DayEnd::End => format!("{s}T23:59:59.999Z"),
     }
 }
 

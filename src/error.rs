@@ -160,7 +160,7 @@ impl Error {
 
     /// An error about the value at `path`, with the message `"{path}: {reason}"`.
     pub fn at(code: ErrorCode, path: &str, reason: &str) -> Error {
-        let mut e = Error::new(code, cat![path, ": ", reason]);
+        let mut e = Error::new(code, format!("{path}: {reason}"));
         e.path = Some(path.to_string());
         e
     }

@@ -7,7 +7,6 @@ use crate::error::Error;
 use crate::input::{number_text, Input};
 use crate::model::Status;
 use crate::suggest::did_you_mean;
-use crate::text::num;
 use serde::Serialize;
 
 /// At most this many items in an array filter.
@@ -147,10 +146,10 @@ impl ListQuery {
             other => {
                 return Err(Error::invalid_filter(
                     "query",
-                    &cat![
-                        "must be an object like { filter, page }, got ",
+                    &format!(
+                        "must be an object like {{ filter, page }}, got {}",
                         other.describe()
-                    ],
+                    ),
                 ))
             }
         };
@@ -189,13 +188,7 @@ fn unknown_top_level_key(key: &str) -> Error {
     if FILTER_FIELDS.contains(&key) {
         return Error::invalid_filter(
             key,
-            &cat![
-                "unknown query key; filters go inside filter: { ",
-                key,
-                ": ... } (did you mean filter.",
-                key,
-                "?)"
-            ],
+            &format!("unknown query key; filters go inside filter: {{ {key}: ... }} (did you mean filter.{key}?)"),
         );
     }
     unknown_key(key, key, QUERY_KEYS, "query keys are filter and page")
@@ -204,14 +197,8 @@ fn unknown_top_level_key(key: &str) -> Error {
 /// An `invalid_filter` error for an unknown key, with a suggestion when one is close.
 fn unknown_key(path: &str, key: &str, candidates: &[(&str, &str)], known: &str) -> Error {
     let reason = match did_you_mean(key, candidates) {
-        Some(s) => cat![
-            "unknown key '",
-            printable(key),
-            "' (did you mean '",
-            s,
-            "'?)"
-        ],
-        None => cat!["unknown key '", printable(key), "'; ", known],
+        Some(s) => format!("unknown key '{}' (did you mean '{s}'?)", printable(key)),
+        None => format!("unknown key '{}'; {known}", printable(key)),
     };
     Error::invalid_filter(path, &reason)
 }
@@ -243,7 +230,7 @@ pub fn printable(key: &str) -> String {
             }
         }
     }
-    if crate::text::char_count(key) > 64 {
+    if key.chars().count() > 64 {
         out.push('…');
     }
     out
@@ -256,10 +243,10 @@ fn page_from_input(value: &Input) -> Result<Page, Error> {
         other => {
             return Err(Error::invalid_filter(
                 "page",
-                &cat![
-                    "must be an object like { number, size }, got ",
+                &format!(
+                    "must be an object like {{ number, size }}, got {}",
                     other.describe()
-                ],
+                ),
             ))
         }
     };
@@ -270,7 +257,7 @@ fn page_from_input(value: &Input) -> Result<Page, Error> {
             "size" => page.size = page_number(v, "page.size", 1, MAX_PAGE_SIZE)?,
             other => {
                 return Err(unknown_key(
-                    &cat!["page.", printable(other)],
+                    &format!("page.{}", printable(other)),
                     other,
                     &[("number", "number"), ("size", "size")],
                     "page has number and size",
@@ -290,22 +277,22 @@ fn page_number(v: &Input, path: &str, min: u32, max: u32) -> Result<Option<u32>,
         }
         Input::Number(n) if n.is_finite() && n.fract() == 0.0 => {
             let range = if max == u32::MAX {
-                cat!["at least ", num(min)]
+                format!("at least {min}")
             } else {
-                cat!["between ", num(min), " and ", num(max)]
+                format!("between {min} and {max}")
             };
             Err(Error::invalid_filter(
                 path,
-                &cat!["must be ", range, ", got ", number_text(*n)],
+                &format!("must be {range}, got {}", number_text(*n)),
             ))
         }
         Input::Number(n) if n.is_finite() => Err(Error::invalid_filter(
             path,
-            &cat!["must be an integer, got ", number_text(*n)],
+            &format!("must be an integer, got {}", number_text(*n)),
         )),
         other => Err(Error::invalid_filter(
             path,
-            &cat!["must be an integer, got ", other.describe()],
+            &format!("must be an integer, got {}", other.describe()),
         )),
     }
 }
@@ -317,13 +304,13 @@ fn filter_from_input(value: &Input) -> Result<PortoutFilter, Error> {
         other => {
             return Err(Error::invalid_filter(
                 "filter",
-                &cat!["must be an object, got ", other.describe()],
+                &format!("must be an object, got {}", other.describe()),
             ))
         }
     };
     let mut f = PortoutFilter::default();
     for (key, v) in members {
-        let path = cat!["filter.", printable(key)];
+        let path = format!("filter.{}", printable(key));
         match key.as_str() {
             "carrier_name" => f.carrier_name = text(v, &path)?,
             "country_code" => {
@@ -386,7 +373,7 @@ fn text_item(v: &Input, path: &str) -> Result<String, Error> {
         other => {
             return Err(Error::invalid_filter(
                 path,
-                &cat!["must be a string, got ", other.describe()],
+                &format!("must be a string, got {}", other.describe()),
             ))
         }
     };
@@ -402,14 +389,10 @@ pub fn check_text(s: &str, path: &str) -> Result<(), Error> {
             "must not be empty (leave it out to not filter on it)",
         ));
     }
-    if crate::text::char_count(s) > MAX_TEXT_CHARS {
+    if s.chars().count() > MAX_TEXT_CHARS {
         return Err(Error::invalid_filter(
             path,
-            &cat![
-                "must be at most ",
-                num(MAX_TEXT_CHARS as u64),
-                " characters"
-            ],
+            &format!("must be at most {MAX_TEXT_CHARS} characters"),
         ));
     }
     if s.chars().any(char::is_control) {
@@ -432,7 +415,7 @@ fn array<T>(
         other => {
             return Err(Error::invalid_filter(
                 path,
-                &cat!["must be an array, got ", other.describe()],
+                &format!("must be an array, got {}", other.describe()),
             ))
         }
     };
@@ -445,13 +428,13 @@ fn array<T>(
     if items.len() > MAX_ARRAY_ITEMS {
         return Err(Error::invalid_filter(
             path,
-            &cat!["must have at most ", num(MAX_ARRAY_ITEMS as u64), " items"],
+            &format!("must have at most {MAX_ARRAY_ITEMS} items"),
         ));
     }
     items
         .iter()
         .enumerate()
-        .map(|(i, x)| item(x, &cat![path, "[", num(i as u64), "]"]))
+        .map(|(i, x)| item(x, &format!("{path}[{i}]")))
         .collect::<Result<Vec<T>, Error>>()
         .map(Some)
 }
@@ -463,17 +446,11 @@ fn status(s: &str, path: &str) -> Result<Status, Error> {
             .map(|s| (s.as_str(), s.as_str()))
             .collect();
         let hint = did_you_mean(s, &names)
-            .map(|m| cat![" (did you mean '", m, "'?)"])
+            .map(|m| format!(" (did you mean '{m}'?)"))
             .unwrap_or_default();
         Error::invalid_filter(
             path,
-            &cat![
-                "'",
-                printable(s),
-                "' is not a port-out status",
-                hint,
-                "; use one of pending, authorized, ported, rejected, rejected-pending, canceled"
-            ],
+            &format!("'{}' is not a port-out status{hint}; use one of pending, authorized, ported, rejected, rejected-pending, canceled", printable(s)),
         )
     })
 }
@@ -507,11 +484,10 @@ fn country(s: &str, path: &str) -> Result<String, Error> {
     } else {
         Err(Error::invalid_filter(
             path,
-            &cat![
-                "'",
-                printable(s),
-                "' is not an ISO 3166-1 alpha-2 country code (like US or GB)"
-            ],
+            &format!(
+                "'{}' is not an ISO 3166-1 alpha-2 country code (like US or GB)",
+                printable(s)
+            ),
         ))
     }
 }
@@ -526,11 +502,10 @@ fn e164(n: String, path: &str) -> Result<String, Error> {
     } else {
         Err(Error::invalid_filter(
             path,
-            &cat![
-                "'",
-                printable(&n),
-                "' is not an E.164 phone number ('+' then 2 to 15 digits, like +13035551212)"
-            ],
+            &format!(
+                "'{}' is not an E.164 phone number ('+' then 2 to 15 digits, like +13035551212)",
+                printable(&n)
+            ),
         ))
     }
 }
@@ -556,7 +531,7 @@ fn date(v: &Input, path: &str, day_end: DayEnd) -> Result<Option<String>, Error>
         }
         other => Err(Error::invalid_filter(
             path,
-            &cat!["must be a date string or a Date, got ", other.describe()],
+            &format!("must be a date string or a Date, got {}", other.describe()),
         )),
     }
 }
@@ -568,16 +543,16 @@ fn range(v: &Input, path: &str) -> Result<DateRange, Error> {
         other => {
             return Err(Error::invalid_filter(
                 path,
-                &cat![
-                    "must be an object like { gte, lte }, got ",
+                &format!(
+                    "must be an object like {{ gte, lte }}, got {}",
                     other.describe()
-                ],
+                ),
             ))
         }
     };
     let mut r = DateRange::default();
     for (key, value) in members {
-        let p = cat![path, ".", printable(key)];
+        let p = format!("{path}.{}", printable(key));
         match key.as_str() {
             "gte" => r.gte = date(value, &p, DayEnd::Start)?,
             "lte" => r.lte = date(value, &p, DayEnd::End)?,
@@ -598,7 +573,7 @@ fn range(v: &Input, path: &str) -> Result<DateRange, Error> {
         if from > to {
             return Err(Error::invalid_filter(
                 path,
-                &cat!["gte (", gte, ") is after lte (", lte, ")"],
+                &format!("gte ({gte}) is after lte ({lte})"),
             ));
         }
     }

@@ -83,16 +83,16 @@ pub fn number_text(n: f64) -> String {
         };
     }
     if n.fract() == 0.0 && n.abs() < 1e18 {
-        return crate::text::int(n as i64);
+        return (n as i64).to_string();
     }
     if n.abs() < 1e15 {
         let sign = if n < 0.0 { "-" } else { "" };
         let scaled = (n.abs() * 1000.0).round() as u64;
         // Three digits after the point (1000 + x keeps the leading zeros), trailing zeros cut.
-        let thousandths = crate::text::num(1000 + scaled % 1000);
+        let thousandths = (1000 + scaled % 1000).to_string();
         let frac = thousandths.get(1..).unwrap_or("").trim_end_matches('0');
         let dot = if frac.is_empty() { "" } else { "." };
-        return cat![sign, crate::text::num(scaled / 1000), dot, frac];
+        return format!("{sign}{}{dot}{frac}", scaled / 1000);
     }
     "a very large number".into()
 }
@@ -115,12 +115,12 @@ impl Input {
             Input::Bool(_) => "a boolean".into(),
             Input::Number(n) if n.is_nan() => "NaN".into(),
             Input::Number(n) if n.is_infinite() => "Infinity".into(),
-            Input::Number(n) => cat!["the number ", number_text(*n)],
+            Input::Number(n) => format!("the number {}", number_text(*n)),
             Input::String(_) | Input::BrokenString => "a string".into(),
             Input::Date(_) => "a Date".into(),
             Input::Array(_) => "an array".into(),
             Input::Object(_) => "an object".into(),
-            Input::Opaque(kind) => cat!["a ", kind.name()],
+            Input::Opaque(kind) => format!("a {}", kind.name()),
             Input::Unreadable => "an unreadable value".into(),
         }
     }
@@ -142,14 +142,15 @@ impl Input {
     fn unreadable_at(&self, path: &str) -> Option<String> {
         match self {
             Input::Unreadable => Some(path.to_string()),
-            Input::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
-                v.unreadable_at(&cat![path, "[", crate::text::num(i as u64), "]"])
-            }),
+            Input::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, v)| v.unreadable_at(&format!("{path}[{i}]"))),
             Input::Object(members) => members.iter().find_map(|(k, v)| {
                 let child = if path.is_empty() {
                     k.clone()
                 } else {
-                    cat![path, ".", k]
+                    format!("{path}.{k}")
                 };
                 v.unreadable_at(&child)
             }),

@@ -27,9 +27,6 @@
     )
 )]
 
-#[macro_use]
-pub mod text;
-
 pub mod datetime;
 pub mod error;
 pub mod filter;

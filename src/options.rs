@@ -7,7 +7,6 @@ use crate::input::Input;
 use crate::query::ArrayFormat;
 use crate::retry::MAX_RETRIES_LIMIT;
 use crate::suggest::did_you_mean;
-use crate::text::num;
 
 /// The API's address when `baseUrl` is not given.
 pub const DEFAULT_BASE_URL: &str = "https://api.telnyx.com/v2";
@@ -72,7 +71,7 @@ impl ClientOptions {
             other => {
                 return Err(Error::invalid_options(
                     "options",
-                    &cat!["must be an object, got ", other.describe()],
+                    &format!("must be an object, got {}", other.describe()),
                 ))
             }
         };
@@ -91,7 +90,7 @@ impl ClientOptions {
                     other => {
                         return Err(Error::invalid_options(
                             "signal",
-                            &cat!["must be an AbortSignal, got ", other.describe()],
+                            &format!("must be an AbortSignal, got {}", other.describe()),
                         ))
                     }
                 },
@@ -119,11 +118,7 @@ impl ClientOptions {
         }
         let mut e = Error::new(
             ErrorCode::InsecureTransport,
-            cat![
-                "Refusing to send the apiKey over plain http to ",
-                host,
-                ": use an https baseUrl (or a same-origin proxy that holds the key)."
-            ],
+            format!("Refusing to send the apiKey over plain http to {host}: use an https baseUrl (or a same-origin proxy that holds the key)."),
         );
         e.path = Some("baseUrl".into());
         Err(e)
@@ -140,18 +135,16 @@ fn unknown_option(key: &str, extra: &[&str]) -> Error {
     ]);
     let key_p = crate::filter::printable(key);
     let reason = match did_you_mean(key, &candidates) {
-        Some(s) => cat!["unknown option '", key_p, "' (did you mean '", s, "'?)"],
-        None => cat![
-            "unknown option '",
-            key_p,
-            "'; options are ",
+        Some(s) => format!("unknown option '{key_p}' (did you mean '{s}'?)"),
+        None => format!(
+            "unknown option '{key_p}'; options are {}",
             OPTION_NAMES
                 .iter()
                 .chain(extra)
                 .copied()
                 .collect::<Vec<_>>()
                 .join(", ")
-        ],
+        ),
     };
     Error::invalid_options(&key_p, &reason)
 }
@@ -165,7 +158,7 @@ fn string<'a>(v: &'a Input, path: &str) -> Result<&'a str, Error> {
         )),
         other => Err(Error::invalid_options(
             path,
-            &cat!["must be a string, got ", other.describe()],
+            &format!("must be a string, got {}", other.describe()),
         )),
     }
 }
@@ -190,18 +183,14 @@ pub fn integer(v: &Input, path: &str, min: u32, max: u32) -> Result<u32, Error> 
         }
         Input::Number(n) if n.is_finite() && n.fract() == 0.0 => Err(Error::invalid_options(
             path,
-            &cat![
-                "must be between ",
-                num(min),
-                " and ",
-                num(max),
-                ", got ",
+            &format!(
+                "must be between {min} and {max}, got {}",
                 crate::input::number_text(*n)
-            ],
+            ),
         )),
         other => Err(Error::invalid_options(
             path,
-            &cat!["must be an integer, got ", other.describe()],
+            &format!("must be an integer, got {}", other.describe()),
         )),
     }
 }
@@ -228,7 +217,7 @@ pub fn build_options(input: &Input) -> Result<ArrayFormat, Error> {
         }
         other => Err(Error::invalid_options(
             "options",
-            &cat!["must be an object, got ", other.describe()],
+            &format!("must be an object, got {}", other.describe()),
         )),
     }
 }
@@ -237,12 +226,12 @@ fn headers(v: &Input) -> Result<Vec<(String, String)>, Error> {
     let Input::Object(members) = v else {
         return Err(Error::invalid_options(
             "headers",
-            &cat!["must be an object of strings, got ", v.describe()],
+            &format!("must be an object of strings, got {}", v.describe()),
         ));
     };
     let mut out = Vec::new();
     for (name, value) in members {
-        let path = cat!["headers.", crate::filter::printable(name)];
+        let path = format!("headers.{}", crate::filter::printable(name));
         let token = !name.is_empty()
             && name
                 .bytes()

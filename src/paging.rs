@@ -12,7 +12,6 @@ use crate::filter::ListQuery;
 use crate::input::Input;
 use crate::model::PageMeta;
 use crate::options::integer;
-use crate::text::num;
 
 /// Default and bounds of list-all's `concurrency`.
 pub const DEFAULT_CONCURRENCY: u32 = 4;
@@ -80,7 +79,7 @@ impl ListAllOptions {
             other => {
                 return Err(Error::invalid_options(
                     "onProgress",
-                    &cat!["must be a function, got ", other.describe()],
+                    &format!("must be a function, got {}", other.describe()),
                 ))
             }
         }
@@ -180,23 +179,11 @@ impl Planner {
             Err(e)
         };
         if meta.page_number != u64::from(number) {
-            return stop(cat![
-                "Asked for page ",
-                num(number),
-                " but the server answered page ",
-                num(meta.page_number),
-                "; it may ignore page[number], so listing stops."
-            ]);
+            return stop(format!("Asked for page {number} but the server answered page {}; it may ignore page[number], so listing stops.", meta.page_number));
         }
         let first_total = *self.first_total.get_or_insert(meta.total_pages);
         if meta.total_pages > first_total.saturating_mul(2).saturating_add(10) {
-            return stop(cat![
-                "total_pages grew from ",
-                num(first_total),
-                " to ",
-                num(meta.total_pages),
-                " while listing; stopping rather than paging without end."
-            ]);
+            return stop(format!("total_pages grew from {first_total} to {} while listing; stopping rather than paging without end.", meta.total_pages));
         }
         let total = u32::try_from(meta.total_pages)
             .unwrap_or(MAX_PAGES)

@@ -90,7 +90,7 @@ impl Builder {
                 self.pair(key, &joined.join(","));
             }
             ArrayFormat::Brackets => {
-                let k = cat![key, "[]"];
+                let k = format!("{key}[]");
                 values.for_each(|v| self.pair(&k, v));
             }
             ArrayFormat::Repeat => values.for_each(|v| self.pair(key, v)),
@@ -98,8 +98,8 @@ impl Builder {
     }
 
     fn range(&mut self, name: &str, r: &DateRange) {
-        self.opt(&cat!["filter[", name, "][gte]"], r.gte.as_deref());
-        self.opt(&cat!["filter[", name, "][lte]"], r.lte.as_deref());
+        self.opt(&format!("filter[{name}][gte]"), r.gte.as_deref());
+        self.opt(&format!("filter[{name}][lte]"), r.lte.as_deref());
     }
 }
 
@@ -130,10 +130,10 @@ pub fn build_query(q: &ListQuery, format: ArrayFormat) -> String {
     );
     b.opt("filter[support_key]", f.support_key.as_deref());
     if let Some(n) = q.page.number {
-        b.pair("page[number]", &crate::text::num(n));
+        b.pair("page[number]", &n.to_string());
     }
     if let Some(n) = q.page.size {
-        b.pair("page[size]", &crate::text::num(n));
+        b.pair("page[size]", &n.to_string());
     }
     b.out
 }

@@ -13,16 +13,16 @@ pub const MAX_ID_CHARS: usize = 64;
 pub fn list_url(query: &ListQuery, options: &ClientOptions) -> String {
     let q = build_query(query, options.array_format);
     if q.is_empty() {
-        cat![options.base_url, "/portouts"]
+        format!("{}/portouts", options.base_url)
     } else {
-        cat![options.base_url, "/portouts?", q]
+        format!("{}/portouts?{q}", options.base_url)
     }
 }
 
 /// `GET {baseUrl}/portouts/{id}`, the id validated and percent-encoded as one path segment.
 pub fn get_url(id: &str, options: &ClientOptions) -> Result<String, Error> {
     check_id(id)?;
-    let mut url = cat![options.base_url, "/portouts/"];
+    let mut url = format!("{}/portouts/", options.base_url);
     encode_into(&mut url, id);
     Ok(url)
 }
@@ -34,7 +34,7 @@ pub fn check_id(id: &str) -> Result<(), Error> {
     if id.is_empty() {
         return Err(bad("must not be empty"));
     }
-    if crate::text::char_count(id) > MAX_ID_CHARS {
+    if id.chars().count() > MAX_ID_CHARS {
         return Err(bad("must be at most 64 characters"));
     }
     if id
@@ -55,7 +55,7 @@ pub fn check_id(id: &str) -> Result<(), Error> {
 pub fn headers(options: &ClientOptions) -> Vec<(String, String)> {
     let mut h = vec![("Accept".to_string(), "application/json".to_string())];
     if let Some(key) = &options.api_key {
-        h.push(("Authorization".to_string(), cat!["Bearer ", key]));
+        h.push(("Authorization".to_string(), format!("Bearer {key}")));
     }
     h.extend(options.headers.iter().cloned());
     h

@@ -8,7 +8,7 @@ pub fn did_you_mean<'a>(key: &str, candidates: &[(&str, &'a str)]) -> Option<&'a
     if let Some((_, s)) = candidates.iter().find(|(c, _)| fold(c) == folded) {
         return Some(s);
     }
-    let limit = (crate::text::char_count(&folded) / 3).clamp(1, 3);
+    let limit = (&folded.chars().count() / 3).clamp(1, 3);
     candidates
         .iter()
         .map(|(c, s)| (edit_distance(&folded, &fold(c)), *s))

@@ -106,7 +106,7 @@ pub(crate) async fn fetch(
     schema: &'static Schema,
 ) -> Result<Fetched, Error> {
     let reply = send(call, signals).await?;
-    match parse_body(&reply.body, schema) {
+    match parse_body(&reply.body, schema, None) {
         Ok((captures, value)) => Ok(Fetched {
             captures,
             value,
@@ -229,17 +229,17 @@ pub fn parse_portouts_query(search: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = parsePortoutsResponse)]
 pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
     let run = || -> Result<JsValue, Error> {
-        let bytes = if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
-            bytes.to_vec()
+        let (bytes, text) = if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
+            (bytes.to_vec(), None)
         } else if let Some(text) = body.dyn_ref::<JsString>() {
-            String::from(text).into_bytes()
+            (String::from(text).into_bytes(), Some(text))
         } else {
             return Err(Error::new(
                 ErrorCode::InvalidResponse,
                 "parsePortoutsResponse takes the body as a string or a Uint8Array.",
             ));
         };
-        let (_, value) = parse_body(&bytes, &LIST_BODY)?;
+        let (_, value) = parse_body(&bytes, &LIST_BODY, text)?;
         Ok(to_js(&PageOut::of(&value, None)))
     };
     run().map_err(|e| error_to_js(&e))

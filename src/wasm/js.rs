@@ -2,7 +2,7 @@
 //! glue imports the snippet once; separate blocks become duplicate keys in its import object,
 //! which bundlers warn about) and the global timers.
 
-use js_sys::Function;
+use js_sys::{Function, JsString};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/boundary.js")]
@@ -30,6 +30,11 @@ extern "C" {
     /// The global `clearTimeout`.
     #[wasm_bindgen(js_name = clearTimeout)]
     pub fn clear_timeout(id: &JsValue);
+
+    /// `JSON.parse` of a JS string as it is (js-sys's binding takes a Rust `&str`, which
+    /// would copy the text out of wasm again).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    pub fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
 
     /// `f.bind(this, arg)` (as `Function.prototype.bind.call(f, this, arg)`): `f` called on
     /// `this` with `arg` first, whatever its caller passes.
