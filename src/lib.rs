@@ -4,17 +4,19 @@
 //! WebAssembly for browsers and Node. The crate has two layers:
 //!
 //! - a pure-Rust core (every module but `wasm`), with no wasm imports, tested on the host:
-//!   the filter model and its validation ([`filter`]), query building and parsing
-//!   ([`query`]), the record model ([`model`]), response validation over the bytes
-//!   ([`response`]), the error type ([`error`]), the retry policy ([`retry`]), options
-//!   ([`options`]), the exact request ([`request`]), list-all's page planner ([`paging`]) and
-//!   message text without `core::fmt` ([`text`]);
+//!   the filter model and its validation ([`filter`]), the JS value as the core sees it
+//!   ([`input`], a serde `Deserialize` type), query building and parsing ([`query`]), the
+//!   response schemas ([`model`], data for the one validator of the `telnyx-portouts-schema`
+//!   crate, run by serde_json), response and error-body handling ([`response`]), the error
+//!   type ([`error`]), the retry policy ([`retry`]), options ([`options`]), the exact request
+//!   ([`request`]) and list-all's page planner ([`paging`]);
 //! - the boundary (`wasm`, only on `wasm32`), which exports the JS API (`listPortouts`,
-//!   `listAllPortouts`, `getPortout`, `buildPortoutsQuery`, `parsePortoutsQuery`,
-//!   `parsePortoutsResponse`) and throws `PortoutsError`s.
+//!   `listAllPortouts`, `getPortout` as `async fn`s, `buildPortoutsQuery`,
+//!   `parsePortoutsQuery`, `parsePortoutsResponse`), sends requests with gloo-net, converts
+//!   values with serde-wasm-bindgen and rejects with `PortoutsError`s.
 //!
-//! Responses are validated in Rust over the bytes and built into JS objects by `JSON.parse`,
-//! the fastest way to make JS objects.
+//! Responses are validated in Rust (serde_json over the text, building nothing) and built into
+//! JS objects by `JSON.parse`, the fastest way to make JS objects.
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
 #![cfg_attr(
