@@ -20,8 +20,8 @@ function sdkBundle() {
 
 /** The gzip budget scripts/test-all.sh enforces by default, as text. */
 function ciBudget() {
-  const m = readFileSync(join(ROOT, 'scripts/test-all.sh'), 'utf8').match(/SIZE_BUDGET_GZIP:-\$\(\((\d+) \* 1024\)\)/);
-  return m ? `${m[1]} KB` : 'its budget';
+  const m = readFileSync(join(ROOT, 'scripts/test-all.sh'), 'utf8').match(/SIZE_BUDGET_GZIP:-\$\(\((\d+) \* 1024(?: \+ (\d+))?\)\)/);
+  return m ? `${((Number(m[1]) * 1024 + Number(m[2] ?? 0)) / 1024).toFixed(1)} KB` : 'its budget';
 }
 
 export async function run() {
@@ -34,7 +34,7 @@ export async function run() {
   try { sdk = sdkBundle(); } catch (e) { sdk = null; }
   if (sdk) lines.push(`| official SDK, smallest app listing port-outs (esbuild --minify) | ${kb(sdk.raw)} | ${kb(sdk.gzip)} | ${kb(sdk.brotli)} |`);
   const out = [
-    `Goal: wasm + glue ≤ 40 KB gzip (stretch ≤ 34.6 KB, the official SDK's minimal bundle). Measured as the SDK's figure is: the smallest app that lists port-outs (\`${report.appSource.split('\n')[0]} …\`), bundled by esbuild --minify, plus the wasm: **${kb(report.total.gzip)} KB** gzip. CI fails when that figure passes ${ciBudget()} (scripts/test-all.sh), a ratchet until the goal is met. The rows "as shipped" are the package's files compressed one by one, unminified.`,
+    `Issue 11 (the specified stack): app download ≤ 80 KB gzip (goal ≤ 60 KB). Measured as the SDK's figure is: the smallest app that lists port-outs (\`${report.appSource.split('\n')[0]} …\`), bundled by esbuild --minify, plus the wasm: **${kb(report.total.gzip)} KB** gzip. CI fails when that figure passes ${ciBudget()} (scripts/test-all.sh), a ratchet. The rows "as shipped" are the package's files compressed one by one, unminified.`,
     '',
     ...lines,
   ];
@@ -44,8 +44,8 @@ export async function run() {
     const target = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/telnyx-portouts/target');
     const dir = mkdtempSync(join(tmpdir(), 'tp-names-'));
     const path = { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${join(homedir(), '.cargo/bin')}:${process.env.PATH}` };
-    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', dir, join(target, 'shipped/wasm32-unknown-unknown/release/telnyx_portouts.wasm')], { env: path });
-    execFileSync('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '-o', join(dir, 'named.wasm'), join(dir, 'telnyx_portouts_bg.wasm')], { env: path });
+    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', dir, join(target, 'wasm32-unknown-unknown/release/telnyx_portouts.wasm')], { env: path });
+    execFileSync('wasm-opt', ['-Oz', '--converge', '--low-memory-unused', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '-o', join(dir, 'named.wasm'), join(dir, 'telnyx_portouts_bg.wasm')], { env: path });
     const top = execFileSync(twiggy, ['top', '-n', '30', join(dir, 'named.wasm')], { encoding: 'utf8' });
     out.push('', '`twiggy top -n 30` of the shipped module rebuilt with names (`wasm-opt -Oz -g`; the "function names" section is not shipped):', '', '```', top.trim(), '```');
   } catch { /* twiggy not installed: cargo install twiggy */ }

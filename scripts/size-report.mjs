@@ -3,7 +3,7 @@
 //  - as an app downloads it: the wasm plus the smallest app that lists port-outs, bundled and
 //    minified with esbuild, exactly as the official SDK's figure is measured (bench/size.mjs).
 // Raw, gzip -9 and brotli. Exits 1 when the app's wasm + JS exceed the gzip budget
-// (SIZE_BUDGET_GZIP bytes, default 40 KB) and SIZE_BUDGET_ENFORCE=1: a deterministic check,
+// (SIZE_BUDGET_GZIP bytes, default 40 KB, the old goal) and SIZE_BUDGET_ENFORCE=1: a deterministic check,
 // unlike timings.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
