@@ -130,7 +130,7 @@ export async function run() {
     '',
     table(node),
   ].join('\n');
-  return { markdown, node, browser };
+  return { markdown, node, browser, nodeCold: nodeCl };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log((await run()).markdown);

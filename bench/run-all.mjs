@@ -5,6 +5,7 @@ import { execSync } from 'node:child_process';
 import os from 'node:os';
 
 const sections = [];
+const results = {};
 const version = (cmd) => { try { return execSync(cmd, { encoding: 'utf8' }).trim().split('\n')[0]; } catch { return 'n/a'; } };
 const pkgVersion = (name) => { try { return JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url))).version; } catch { return 'n/a'; } };
 
@@ -17,8 +18,9 @@ for (const [title, path] of benches) {
   let mod;
   try { mod = await import(path); } catch (e) { if (e.code === 'ERR_MODULE_NOT_FOUND' && e.message.includes(path.slice(2))) continue; throw e; }
   console.error(`running ${title} ...`);
-  const { markdown } = await mod.run();
-  sections.push(`## ${title}\n\n${markdown}\n`);
+  const result = await mod.run();
+  results[path] = result;
+  sections.push(`## ${title}\n\n${result.markdown}\n`);
 }
 
 const header = `# Benchmarks
@@ -31,5 +33,40 @@ Rewritten by \`node bench/run-all.mjs\` on ${new Date().toISOString().slice(0, 1
 
 Ratios compare cases measured in the same run; absolute times depend on the machine.
 `;
-writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), [header, ...sections].join('\n'));
+writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), [header, scorecard(results), ...sections].join('\n'));
 console.error('wrote BENCHMARKS.md');
+
+/**
+ * The numbers of issue 11 (the rebuild on the specified stack): the figures before it (the
+ * hand-written JSON reader and JS transport, measured by this script on 2026-12-01 before the
+ * rebuild), this run's, and the issue's bounds.
+ */
+function scorecard(r) {
+  const size = r['./size.mjs']?.report?.total?.gzip;
+  const dec = r['./decode.mjs'];
+  const all = r['./list-all.mjs'];
+  const get = (rs, name) => rs?.find((x) => x.fixture === 'page of 250' && x.name === name);
+  const ratio = (rs) => get(rs, 'parsePortoutsResponse(bytes)')?.ratio;
+  const beats = (rs) => {
+    const best = Math.min(get(rs, 'parsePortoutsResponse(bytes)')?.median ?? Infinity, get(rs, 'parsePortoutsResponse(text)')?.median ?? Infinity);
+    return best < get(rs, 'JSON.parse + zod 3')?.median && best < get(rs, 'JSON.parse + valibot')?.median;
+  };
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const init = (cold) => cold && med(cold.map((c) => c.initMs));
+  const call = (rs) => rs && get(rs, 'listPortouts() (memory fetch)').median / get(rs, 'official SDK portouts.list() (memory fetch, no validation)').median;
+  const c4 = all?.rows?.find((x) => x.name.startsWith('listAllPortouts, concurrency 4'))?.ratio;
+  const f = (x, d = 2) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
+  const rows = [
+    ['app download (wasm + minified JS of the smallest listing app), gzip -9', '51.1 KB', size && `${f(size / 1024, 1)} KB`, '≤ 80 KB', '≤ 60 KB'],
+    ['Chromium: `parsePortoutsResponse(bytes)` ÷ `JSON.parse(text)`, 250 records', '1.87', f(ratio(dec?.browser?.results)), '≤ 3.2', '≤ 2.2'],
+    ['Node 20: the same', '2.30', f(ratio(dec?.node)), '≤ 2.8', '≤ 2.0'],
+    ['faster than `JSON.parse` + zod 3 and than + valibot, both engines', 'yes', dec ? (beats(dec.browser.results) && beats(dec.node) ? 'yes' : 'no') : 'n/a', 'yes', 'yes'],
+    ['compile + instantiate, Chromium / Node', '2.7 / 3.7 ms', dec && `${f(init(dec.browser.cold), 1)} / ${f(init(dec.nodeCold), 1)} ms`, '≤ 5 ms', '≤ 3 ms'],
+    ['`listPortouts` ÷ SDK `list()`, memory fetch, Chromium / Node', '1.03 / 1.15', dec && `${f(call(dec.browser.results))} / ${f(call(dec.node))}`, '≤ 1.5', '≤ 1.2'],
+    ['list-all, 20 pages at 100 ms latency, concurrency 4', '0.30× SDK', c4 && `${f(c4)}× SDK`, '≤ 0.35×', '≤ 0.30×'],
+  ];
+  return ['## Issue 11: the specified stack, before and after', '',
+    'Before: the hand-written JSON reader, JS value converter and JS transport (the issue\'s "today" column). After: serde_json, serde, serde-wasm-bindgen, gloo-net, wasm-bindgen-futures and web-sys, built with wasm-pack (this run).', '',
+    '| what | before | after | must | goal |', '|---|---:|---:|---:|---:|',
+    ...rows.map((x) => `| ${x.join(' | ')} |`), ''].join('\n');
+}
