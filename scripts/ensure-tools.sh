@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already present, so it is
-# cheap to run every time (a fresh Debian machine as root: ~4 minutes, mostly wasm-bindgen-cli).
+# cheap to run every time (a fresh Debian machine as root: ~10 minutes, mostly the three
+# cargo installs: wasm-bindgen-cli, wasm-pack and geckodriver).
 # Nothing here downloads from anywhere but the package registries (crates.io, npm, Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
