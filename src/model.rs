@@ -56,9 +56,9 @@ impl Status {
 /// The 27 fields of `PortoutDetails`, sorted by name, with their JSON types: the schema the
 /// response validator checks every port-out record against (all optional, all nullable;
 /// unknown fields are kept).
-pub static PORTOUT: Schema = Schema {
-    what: "a port-out object",
-    fields: &[
+pub static PORTOUT: Schema = Schema::new(
+    "a port-out object",
+    &[
         Field::optional("already_ported", Ty::Bool),
         Field::optional("authorized_name", Ty::Str),
         Field::optional("carrier_name", Ty::Str),
@@ -87,34 +87,34 @@ pub static PORTOUT: Schema = Schema {
         Field::optional("vendor", Ty::Str),
         Field::optional("zip", Ty::Str),
     ],
-};
+);
 
 /// The spec's `Metadata` of a list response: four required non-negative integers, read into
 /// the capture slots 0..4 in [`META_FIELDS`]' order.
-pub static PAGE_META: Schema = Schema {
-    what: "an object",
-    fields: &[
+pub static PAGE_META: Schema = Schema::new(
+    "an object",
+    &[
         Field::required("page_number", Ty::Count(0)),
         Field::required("page_size", Ty::Count(1)),
         Field::required("total_pages", Ty::Count(2)),
         Field::required("total_results", Ty::Count(3)),
     ],
-};
+);
 
 /// The body of `GET /portouts`: `{ data: [PortoutDetails], meta: Metadata }`.
-pub static LIST_BODY: Schema = Schema {
-    what: "a JSON object",
-    fields: &[
+pub static LIST_BODY: Schema = Schema::new(
+    "a JSON object",
+    &[
         Field::required("data", Ty::List(&PORTOUT)),
         Field::required("meta", Ty::Object(&PAGE_META)),
     ],
-};
+);
 
 /// The body of `GET /portouts/{id}`: `{ data: PortoutDetails }`.
-pub static ONE_BODY: Schema = Schema {
-    what: "a JSON object",
-    fields: &[Field::required("data", Ty::Object(&PORTOUT))],
-};
+pub static ONE_BODY: Schema = Schema::new(
+    "a JSON object",
+    &[Field::required("data", Ty::Object(&PORTOUT))],
+);
 
 /// The `meta` object of a list response.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -96,9 +96,30 @@ pub struct Schema {
     pub what: &'static str,
     /// The known fields, sorted by name; at most 64.
     pub fields: &'static [Field],
+    /// Bit `i` set when `fields[i]` is required.
+    required: u64,
 }
 
 impl Schema {
+    /// A schema of the object named `what` (in messages) with these fields, sorted by name.
+    // Indexing is bounded by the loop condition, and a const fn runs at compile time.
+    #[allow(clippy::indexing_slicing)]
+    pub const fn new(what: &'static str, fields: &'static [Field]) -> Schema {
+        let mut required = 0u64;
+        let mut i = 0;
+        while i < fields.len() && i < 64 {
+            if fields[i].required {
+                required |= 1 << i;
+            }
+            i += 1;
+        }
+        Schema {
+            what,
+            fields,
+            required,
+        }
+    }
+
     /// True when the fields are sorted by name, unique and at most 64 (every table must be).
     pub fn is_sorted(&self) -> bool {
         self.fields.len() <= 64
@@ -371,8 +392,10 @@ impl Check<'_> {
                 })?,
             }
         }
-        for (i, field) in schema.fields.iter().enumerate() {
-            if field.required && seen & (1u64 << (i & 63)) == 0 {
+        let missing = schema.required & !seen;
+        if missing != 0 {
+            let first = missing.trailing_zeros() as usize;
+            if let Some(field) = schema.fields.get(first) {
                 let reason = match field.ty {
                     Ty::Object(_) => format!("has no \"{}\" object", field.name),
                     Ty::List(_) => format!("has no \"{}\" array", field.name),
@@ -501,10 +524,7 @@ impl<'de> Visitor<'de> for Check<'_> {
 }
 
 /// An object whose fields are all unknown (the members of an unchecked value).
-static ANY_OBJECT: Schema = Schema {
-    what: "an object",
-    fields: &[],
-};
+static ANY_OBJECT: Schema = Schema::new("an object", &[]);
 
 /// The seed of an array item: pushes the item's index when the item itself fails (not when
 /// the array around it is malformed).
@@ -578,29 +598,29 @@ impl<'de> Visitor<'de> for Key<'_> {
 mod tests {
     use super::*;
 
-    static ITEM: Schema = Schema {
-        what: "an item",
-        fields: &[
+    static ITEM: Schema = Schema::new(
+        "an item",
+        &[
             Field::optional("flag", Ty::Bool),
             Field::optional("id", Ty::Str),
             Field::optional("n", Ty::Int),
             Field::optional("tags", Ty::StrList),
         ],
-    };
-    static META: Schema = Schema {
-        what: "an object",
-        fields: &[
+    );
+    static META: Schema = Schema::new(
+        "an object",
+        &[
             Field::required("page", Ty::Count(0)),
             Field::required("total", Ty::Count(1)),
         ],
-    };
-    static TOP: Schema = Schema {
-        what: "a JSON object",
-        fields: &[
+    );
+    static TOP: Schema = Schema::new(
+        "a JSON object",
+        &[
             Field::required("data", Ty::List(&ITEM)),
             Field::required("meta", Ty::Object(&META)),
         ],
-    };
+    );
 
     fn fail(text: &str) -> (String, String) {
         match validate(text, &TOP) {
