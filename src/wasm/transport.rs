@@ -113,12 +113,11 @@ async fn attempt(call: &Call, signals: &[AbortSignal]) -> Result<Reply, NoRespon
     }
     let guard = AbortGuard::new(call.timeout_ms, signals).map_err(|_| NoResponse::Aborted)?;
     let signal = guard.controller.signal();
-    let mut builder = Request::get(&call.url).abort_signal(Some(&signal));
-    for (name, value) in &call.headers {
-        builder = builder.header(name, value);
-    }
     let read = async {
-        let response = builder.send().await?;
+        // One `Request`, built from the finished URL: gloo-net's builder would build it twice
+        // and re-parse the URL to merge query parameters the URL already carries.
+        let request = Request::from(web_request(call, &signal).map_err(js_error)?);
+        let response = request.send().await?;
         let body = response.binary().await?;
         Ok::<_, gloo_net::Error>((response, body))
     };
@@ -137,6 +136,28 @@ async fn attempt(call: &Call, signals: &[AbortSignal]) -> Result<Reply, NoRespon
         Err(_) if signal.aborted() => Err(NoResponse::TimedOut),
         Err(e) => Err(NoResponse::Network(e.to_string())),
     }
+}
+
+/// The `Request` of one attempt: `GET`, the call's headers, aborted by `signal`.
+fn web_request(call: &Call, signal: &AbortSignal) -> Result<web_sys::Request, JsValue> {
+    let headers = web_sys::Headers::new()?;
+    for (name, value) in &call.headers {
+        headers.set(name, value)?;
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_headers(&headers);
+    init.set_signal(Some(signal));
+    web_sys::Request::new_with_str_and_init(&call.url, &init)
+}
+
+/// A JS exception (an invalid URL, a header the platform refuses) as gloo-net's error.
+fn js_error(e: JsValue) -> gloo_net::Error {
+    let message = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| "the request could not be built".into());
+    gloo_net::Error::GlooError(message)
 }
 
 /// A JS function called after `ms` or as soon as one of `signals` aborts; both the timer and
