@@ -175,24 +175,39 @@ pub fn validate(text: &str, schema: &'static Schema) -> Result<Captures, Failure
     }
 }
 
+/// True when `text` is one JSON value that serde_json's parser accepts (escapes, numbers and
+/// nesting checked, as the validator checks them). serde_json's `RawValue` only skips a value
+/// (lone surrogates in escapes, numbers out of range and any depth pass); this is the check
+/// a raw value's text gets before it is kept.
+pub fn is_json(text: &str) -> bool {
+    read_any(text, None).is_some()
+}
+
 /// True when a decoded string or key anywhere in the JSON `text` contains `needle` (escapes
 /// resolved, so `"\u0041"` is seen as `"A"`), or when `text` is not JSON. Used to make sure a
 /// secret cannot pass through a JSON text in escaped form.
 pub fn mentions(text: &str, needle: &str) -> bool {
+    read_any(text, Some(needle)).unwrap_or(true)
+}
+
+/// Reads `text` as one unchecked JSON value: `None` when it is not JSON, else whether a
+/// decoded string or key contains `needle`.
+fn read_any(text: &str, needle: Option<&str>) -> Option<bool> {
     let mut state = State {
-        needle: Some(needle.to_string()),
+        needle: needle.map(str::to_string),
         ..State::default()
     };
     let mut de = serde_json::Deserializer::from_str(text);
-    let read = Check {
+    Check {
         ty: Ty::Any,
         nullable: true,
         state: &mut state,
         order: None,
     }
     .deserialize(&mut de)
-    .and_then(|()| de.end());
-    read.is_err() || state.found
+    .and_then(|()| de.end())
+    .ok()
+    .map(|()| state.found)
 }
 
 /// One step of a path, pushed as a failure returns outwards (innermost first).
@@ -737,6 +752,15 @@ mod tests {
             .1
             .contains("control character"));
         assert_eq!(fail(r#"{"data":[{"n":-}]}"#).1, "a number is malformed");
+    }
+
+    #[test]
+    fn is_json_checks_what_raw_values_skip() {
+        assert!(is_json(r#"[{"title":"x","n":1e308,"s":"\ud83d\ude00"}]"#));
+        assert!(!is_json(r#"["\ud800"]"#));
+        assert!(!is_json("[1e309]"));
+        assert!(!is_json(&format!("{}{}", "[".repeat(128), "]".repeat(128))));
+        assert!(!is_json("[1] x"));
     }
 
     #[test]
