@@ -98,12 +98,10 @@ pub(crate) async fn send(call: &Call, signals: &[AbortSignal]) -> Result<Reply, 
 
 /// The error for a request the caller aborted.
 pub(crate) fn aborted() -> Error {
-    let mut e = Error::new(
+    Error::new(
         ErrorCode::Aborted,
         "The request was aborted by the caller's AbortSignal.",
-    );
-    e.retryable = false;
-    e
+    )
 }
 
 /// One attempt: the request sent and its whole body read within the timeout.
@@ -111,7 +109,8 @@ async fn attempt(call: &Call, signals: &[AbortSignal]) -> Result<Reply, NoRespon
     if signals.iter().any(AbortSignal::aborted) {
         return Err(NoResponse::Aborted);
     }
-    let guard = AbortGuard::new(call.timeout_ms, signals).map_err(|_| NoResponse::Aborted)?;
+    let guard = AbortGuard::new(call.timeout_ms, signals)
+        .map_err(|_| NoResponse::Network("AbortController is not available".into()))?;
     let signal = guard.controller.signal();
     let read = async {
         // One `Request`, built from the finished URL: gloo-net's builder would build it twice
