@@ -106,6 +106,23 @@ FILTER["ki1_date_after_year_9999"] = "{filter:{foc_date:D1e15}}"
 FILTER["ki1_date_before_year_0"] = "{filter:{ported_out_at:{lte:D-1e15}}}"
 RESPONSE["ki2_list_nested_129_levels"] = '{"data":[{"":' + "[" * 126 + "]" * 126 + "}]," + META + "}"
 
+# Seeds of the checks added with the serde_json validator and the serde-read Input (see
+# docs/fuzzing.md): unreadable values and every opaque kind (the converter check and
+# check_readable), an error body echoing the apiKey escaped (the redaction check), and
+# duplicate keys in records, which the validator checks at every occurrence.
+FILTER["unreadable_values"] = '{filter:{status:x,status_in:["pending",x]}};{apiKey:"KEY0123456789",headers:x}'
+FILTER["opaque_kinds"] = '{filter:{pon:!f,spid:!b,support_key:!c,carrier_name:!r,status:!o}};{signal:!a,onProgress:!f,concurrency:#2};onProgress,concurrency'
+RESPONSE["error_echoed_key"] = ('{"errors":[{"code":"10009","title":"Authentication failed",'
+                                '"detail":"Bearer \\u004bEY0123456789 is invalid"},{"detail":"KEY0123456789"}]}')
+RESPONSE["list_duplicate_fields_bad"] = '{"data":[{"id":"a","id":null,"rejection_code":1,"rejection_code":"x"}],' + META + "}"
+RESPONSE["list_duplicate_fields_ok"] = '{"data":[{"status":null,"status":"ported"}],"data":[],' + META + "}"
+
+# KI-3 (see docs/fuzzing.md, fixed in fdf8c94): errors[] texts that serde_json's RawValue
+# accepts and its parser rejects, which http_error kept.
+RESPONSE["ki3_errors_lone_surrogate"] = '{"errors":["\\ud800"]}'
+RESPONSE["ki3_errors_number_out_of_range"] = '{"errors":[1e309]}'
+RESPONSE["ki3_errors_nested_128_levels"] = '{"errors":[' + "[" * 127 + "]" * 127 + "]}"
+
 
 def write(target, seeds):
     d = os.path.join(HERE, "corpus", target)
