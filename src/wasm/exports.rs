@@ -54,16 +54,14 @@ pub(crate) struct Prepared {
     pub signal: Option<AbortSignal>,
 }
 
-/// Validates `options` (allowing the extra option names of the calling function).
-fn prepare(options: &JsValue, extra: &[&str]) -> Result<Prepared, Error> {
-    prepare_input(
-        options,
-        &to_input(options, "options", ErrorCode::InvalidOptions)?,
-        extra,
-    )
+/// Validates the client options of one request.
+fn prepare(options: &JsValue) -> Result<Prepared, Error> {
+    let input = to_input(options, "options", ErrorCode::InvalidOptions)?;
+    prepare_input(options, &input, &[])
 }
 
-/// [`prepare`] for options already converted (`input` is `options` as the core sees it).
+/// Validates options already converted (`input` is `options` as the core sees it), allowing
+/// the extra option names of the calling function.
 pub(crate) fn prepare_input(
     options: &JsValue,
     input: &Input,
@@ -169,7 +167,7 @@ pub(crate) fn signals(signal: &Option<AbortSignal>) -> Vec<AbortSignal> {
 pub async fn list_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let run = async {
         let q = query_from_js(&query)?;
-        let p = prepare(&options, &[])?;
+        let p = prepare(&options)?;
         let call = Call::new(list_url(&q, &p.options), &p.options);
         let f = fetch(&call, &signals(&p.signal), &LIST_BODY).await?;
         let mut page = PageOut::of(&f.value, f.request_id.as_deref());
@@ -185,7 +183,7 @@ pub async fn list_portouts(query: JsValue, options: JsValue) -> Result<JsValue, 
 pub async fn get_portout(id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let run = async {
         let id = string_arg(&id, "id")?;
-        let p = prepare(&options, &[])?;
+        let p = prepare(&options)?;
         let call = Call::new(get_url(&id, &p.options)?, &p.options);
         let f = fetch(&call, &signals(&p.signal), &ONE_BODY).await?;
         Ok(get(&f.value, "data"))
