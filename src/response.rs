@@ -92,8 +92,6 @@ pub struct ErrorContext<'a> {
     pub request_id: Option<&'a str>,
     /// Attempts made (1 = no retry).
     pub attempts: u32,
-    /// The apiKey sent, which a server may echo: removed from everything taken from the body.
-    pub secret: Option<&'a str>,
 }
 
 /// The part of a Telnyx error body the library reads: its `errors[]`, kept as received.
@@ -116,9 +114,9 @@ struct FirstError<'a> {
 /// `errors[]` list when the body has one, and a message saying what to do.
 pub fn http_error(status: u16, body: &[u8], ctx: ErrorContext<'_>) -> Error {
     let code = ErrorCode::from_status(status).unwrap_or(ErrorCode::HttpError);
-    let text = std::str::from_utf8(body)
-        .ok()
-        .filter(|_| body.len() <= 1 << 20);
+    let text = (body.len() <= 1 << 20)
+        .then(|| std::str::from_utf8(body).ok())
+        .flatten();
     let errors = text
         .and_then(|t| serde_json::from_str::<ErrorBody<'_>>(t).ok())
         .and_then(|b| b.errors)
@@ -311,7 +309,6 @@ mod tests {
             ErrorContext {
                 request_id: Some("req-1"),
                 attempts: 1,
-                secret: None,
             },
         );
         assert_eq!(e.code, ErrorCode::Authentication);
@@ -336,7 +333,6 @@ mod tests {
             ErrorContext {
                 request_id: None,
                 attempts: 3,
-                secret: None,
             },
         );
         assert_eq!(e.code, ErrorCode::ServerError);

@@ -31,7 +31,6 @@ fuzz_target!(|data: &[u8]| {
             ErrorContext {
                 request_id: Some("req-1"),
                 attempts: 3,
-                secret: Some("a"),
             },
         ),
     ];

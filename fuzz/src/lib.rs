@@ -858,28 +858,22 @@ mod tests {
     #[test]
     fn the_reference_checks_every_duplicate() {
         let meta = r#""meta":{"page_number":1,"page_size":1,"total_pages":1,"total_results":1}"#;
-        let body = format!(r#"{{"data":[{{"id":"a","id":7}}],{meta}}}"#);
-        assert_eq!(
-            parse_body(body.as_bytes())
-                .as_ref()
-                .and_then(reference_list),
-            None
-        );
-        assert!(validate_list(body.as_bytes()).is_err());
-        let body = format!(r#"{{"data":[{{"id":7,"id":"a"}}],{meta}}}"#);
-        assert_eq!(
-            parse_body(body.as_bytes())
-                .as_ref()
-                .and_then(reference_list),
-            None
-        );
-        let body = format!(r#"{{"data":[],"data":{{}},{meta}}}"#);
-        assert_eq!(
-            parse_body(body.as_bytes())
-                .as_ref()
-                .and_then(reference_list),
-            None
-        );
+        // A bad occurrence of a key fails the body wherever it stands, in the reference and
+        // in the validator.
+        for body in [
+            format!(r#"{{"data":[{{"id":"a","id":7}}],{meta}}}"#),
+            format!(r#"{{"data":[{{"id":7,"id":"a"}}],{meta}}}"#),
+            format!(r#"{{"data":[],"data":{{}},{meta}}}"#),
+        ] {
+            assert_eq!(
+                parse_body(body.as_bytes())
+                    .as_ref()
+                    .and_then(reference_list),
+                None,
+                "{body}"
+            );
+            assert!(validate_list(body.as_bytes()).is_err(), "{body}");
+        }
         let body = r#"{"data":[],"meta":{"page_number":1,"page_size":1,"total_pages":1,"total_results":1,"page_number":-0,"page_size":2.0,"total_pages":1e1}}"#;
         let expected = PageMeta {
             page_number: 0,

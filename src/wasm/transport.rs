@@ -69,7 +69,6 @@ pub(crate) async fn send(call: &Call, signals: &[AbortSignal]) -> Result<Reply, 
                 let ctx = ErrorContext {
                     request_id: reply.request_id.as_deref(),
                     attempts,
-                    secret: None,
                 };
                 (http_error(reply.status, &reply.body, ctx), reply.retry_after)
             }
