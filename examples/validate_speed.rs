@@ -15,7 +15,7 @@ fn main() {
     let t = Instant::now();
     let mut ok = 0;
     for _ in 0..n {
-        ok += usize::from(telnyx_portouts::response::validate_list(&bytes).is_ok());
+        ok += usize::from(telnyx_portouts::api::portouts::validate_list(&bytes).is_ok());
     }
     let per = t.elapsed().as_secs_f64() / f64::from(n);
     let t2 = Instant::now();

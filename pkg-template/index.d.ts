@@ -1,5 +1,6 @@
 // Types of the telnyx-portouts package (hand-written; checked by `tsc --noEmit` on
-// tests/types/consumer.ts in the test suite).
+// tests/types/consumer.ts in the test suite, and the response models compared field by field
+// with the Rust schemas by `cargo test` (src/api/typescript.rs)).
 
 /** A port-out's status. */
 export type PortoutStatus = 'pending' | 'authorized' | 'ported' | 'rejected' | 'rejected-pending' | 'canceled';
@@ -136,7 +137,7 @@ export interface ListAllOptions extends ClientOptions {
 
 /** What kind of failure a `PortoutsError` is. */
 export type PortoutsErrorCode =
-  | 'invalid_filter' | 'invalid_options' | 'insecure_transport' | 'invalid_response'
+  | 'invalid_filter' | 'invalid_options' | 'invalid_params' | 'insecure_transport' | 'invalid_response'
   | 'authentication' | 'permission_denied' | 'not_found' | 'unprocessable' | 'rate_limited'
   | 'server_error' | 'http_error' | 'network' | 'timeout' | 'aborted' | 'not_initialized' | 'no_next_page';
 
@@ -196,3 +197,248 @@ export function parsePortoutsQuery(search: string): PortoutListQuery;
 
 /** Validates a list response body and builds it. Throws `PortoutsError` (`invalid_response`). */
 export function parsePortoutsResponse(body: string | Uint8Array): { data: Portout[]; meta: PageMeta };
+
+/** A comment on a port-out (`PortoutComment`). */
+export interface PortoutComment {
+  body?: string | null;
+  created_at?: string | null;
+  id?: string | null;
+  portout_id?: string | null;
+  record_type?: string | null;
+  /** Null when a Telnyx admin wrote it. */
+  user_id?: string | null;
+  [extra: string]: unknown;
+}
+
+/** A document attached to a port-out (`PortOutSupportingDocument`). */
+export interface PortoutSupportingDocument {
+  created_at?: string | null;
+  document_id?: string | null;
+  id?: string | null;
+  portout_id?: string | null;
+  record_type?: string | null;
+  type?: SupportingDocumentType | (string & {}) | null;
+  updated_at?: string | null;
+  [extra: string]: unknown;
+}
+
+/** A code a port-out can be rejected with (`PortoutRejection`). */
+export interface PortoutRejection {
+  code?: number | null;
+  description?: string | null;
+  /** Whether `updatePortoutStatus(id, 'rejected-pending', …)` needs a reason for it. */
+  reason_required?: boolean | null;
+  [extra: string]: unknown;
+}
+
+/** The types of port-out events. */
+export type PortoutEventType = 'portout.status_changed' | 'portout.new_comment' | 'portout.foc_date_changed';
+
+/** An event's payload: the fields of its `event_type`'s variant. */
+export interface PortoutEventPayload {
+  /** `portout.status_changed` */
+  attempted_pin?: string | null;
+  carrier_name?: string | null;
+  /** `portout.new_comment`: the comment's text. */
+  comment?: string | null;
+  /** `portout.foc_date_changed`: the new FOC date. */
+  foc_date?: string | null;
+  id?: string | null;
+  phone_numbers?: string[] | null;
+  portout_id?: string | null;
+  rejection_reason?: string | null;
+  spid?: string | null;
+  status?: PortoutStatus | (string & {}) | null;
+  subscriber_name?: string | null;
+  user_id?: string | null;
+  [extra: string]: unknown;
+}
+
+/** A port-out event (`PortoutEvent`, one of its three `event_type` variants). */
+export interface PortoutEvent {
+  available_notification_methods?: ('email' | 'webhook' | (string & {}))[] | null;
+  created_at?: string | null;
+  event_type?: PortoutEventType | (string & {}) | null;
+  id?: string | null;
+  payload?: PortoutEventPayload | null;
+  payload_status?: 'created' | 'completed' | (string & {}) | null;
+  portout_id?: string | null;
+  record_type?: string | null;
+  updated_at?: string | null;
+  [extra: string]: unknown;
+}
+
+/** What a CSV report includes (`ExportPortoutsCSVReport.filters`). */
+export interface PortoutReportFilters {
+  created_at__gt?: string | null;
+  created_at__lt?: string | null;
+  customer_reference__in?: string[] | null;
+  end_user_name?: string | null;
+  phone_numbers__overlaps?: string[] | null;
+  status__in?: (PortoutStatus | (string & {}))[] | null;
+  [extra: string]: unknown;
+}
+
+/** A report's params (`ExportPortoutsCSVReport`). */
+export interface PortoutReportParams {
+  filters?: PortoutReportFilters | null;
+  [extra: string]: unknown;
+}
+
+/** A report (`PortoutReport`): `pending`, then `completed` with its `document_id`. */
+export interface PortoutReport {
+  created_at?: string | null;
+  document_id?: string | null;
+  id?: string | null;
+  params?: PortoutReportParams | null;
+  record_type?: string | null;
+  report_type?: 'export_portouts_csv' | (string & {}) | null;
+  status?: 'pending' | 'completed' | (string & {}) | null;
+  updated_at?: string | null;
+  [extra: string]: unknown;
+}
+
+/** One page of a paged list of `T`. */
+export interface Page<T> {
+  data: T[];
+  meta: PageMeta;
+  requestId?: string;
+  hasNextPage(): boolean;
+  nextPage(): Promise<Page<T>>;
+}
+
+/** The statuses `updatePortoutStatus` can set. */
+export type PortoutStatusChange = 'authorized' | 'rejected-pending';
+
+/** The body of a status change. `reason` is required (not blank) when rejecting. */
+export interface PortoutStatusParams {
+  reason?: string;
+  host_messaging?: boolean;
+}
+
+/** A supporting document's type. */
+export type SupportingDocumentType = 'loa' | 'invoice';
+
+/** The query of `listPortoutRejectionCodes`. */
+export interface PortoutRejectionQuery {
+  filter?: { code?: number | number[] | null } | null;
+}
+
+/** The query of `listPortoutEvents`. */
+export interface PortoutEventQuery {
+  filter?: {
+    event_type?: PortoutEventType | null;
+    /** A port-out's id (UUID). */
+    portout_id?: string | null;
+    created_at?: DateRange | null;
+  } | null;
+  page?: { number?: number | null; size?: number | null } | null;
+  'page[number]'?: number | null;
+  'page[size]'?: number | null;
+}
+
+/** The query of `listPortoutReports`. */
+export interface PortoutReportQuery {
+  filter?: {
+    report_type?: 'export_portouts_csv' | null;
+    status?: 'pending' | 'completed' | null;
+  } | null;
+  page?: { number?: number | null; size?: number | null } | null;
+  'page[number]'?: number | null;
+  'page[size]'?: number | null;
+}
+
+/** The body of `createPortoutReport`. */
+export interface NewPortoutReport {
+  report_type: 'export_portouts_csv';
+  params: {
+    filters: {
+      created_at__gt?: DateInput;
+      created_at__lt?: DateInput;
+      customer_reference__in?: string[];
+      end_user_name?: string;
+      /** E.164 numbers. */
+      phone_numbers__overlaps?: string[];
+      status__in?: PortoutStatus[];
+    };
+  };
+}
+
+/**
+ * Authorizes (`'authorized'`) or rejects (`'rejected-pending'`, with a reason) a port-out
+ * (`PATCH /portouts/{id}/{status}`). A write: retried only on 429 and 503.
+ */
+export function updatePortoutStatus(id: string, status: PortoutStatusChange, params?: PortoutStatusParams | null, options?: ClientOptions | null): Promise<Portout>;
+
+/** The codes a port-out can be rejected with (`GET /portouts/rejections/{portout_id}`). */
+export function listPortoutRejectionCodes(portoutId: string, query?: PortoutRejectionQuery | null, options?: ClientOptions | null): Promise<PortoutRejection[]>;
+
+/** A port-out's comments (`GET /portouts/{id}/comments`). */
+export function listPortoutComments(id: string, options?: ClientOptions | null): Promise<PortoutComment[]>;
+
+/** Adds a comment (`POST /portouts/{id}/comments`). A write: retried only on 429 and 503. */
+export function createPortoutComment(id: string, comment: { body: string }, options?: ClientOptions | null): Promise<PortoutComment>;
+
+/** A port-out's supporting documents (`GET /portouts/{id}/supporting_documents`). */
+export function listPortoutSupportingDocuments(id: string, options?: ClientOptions | null): Promise<PortoutSupportingDocument[]>;
+
+/** Attaches 1 to 10 uploaded documents (`POST /portouts/{id}/supporting_documents`). */
+export function createPortoutSupportingDocuments(id: string, params: { documents: { type: SupportingDocumentType; document_id: string }[] }, options?: ClientOptions | null): Promise<PortoutSupportingDocument[]>;
+
+/** One page of events (`GET /portouts/events`). */
+export function listPortoutEvents(query?: PortoutEventQuery | null, options?: ClientOptions | null): Promise<Page<PortoutEvent>>;
+
+/** Every page of events (as `listAllPortouts`). */
+export function listAllPortoutEvents(query?: PortoutEventQuery | null, options?: ListAllOptions | null): Promise<PortoutEvent[]>;
+
+/** Iterates over events, page by page. */
+export function iterPortoutEvents(query?: PortoutEventQuery | null, options?: ClientOptions | null): AsyncIterable<PortoutEvent> & AsyncIterator<PortoutEvent>;
+
+/** One event (`GET /portouts/events/{id}`). */
+export function getPortoutEvent(id: string, options?: ClientOptions | null): Promise<PortoutEvent>;
+
+/** Sends an event's webhook again (`POST /portouts/events/{id}/republish`, 204). */
+export function republishPortoutEvent(id: string, options?: ClientOptions | null): Promise<undefined>;
+
+/** One page of reports (`GET /portouts/reports`). */
+export function listPortoutReports(query?: PortoutReportQuery | null, options?: ClientOptions | null): Promise<Page<PortoutReport>>;
+
+/** Every page of reports (as `listAllPortouts`). */
+export function listAllPortoutReports(query?: PortoutReportQuery | null, options?: ListAllOptions | null): Promise<PortoutReport[]>;
+
+/** Iterates over reports, page by page. */
+export function iterPortoutReports(query?: PortoutReportQuery | null, options?: ClientOptions | null): AsyncIterable<PortoutReport> & AsyncIterator<PortoutReport>;
+
+/** Creates a CSV report (`POST /portouts/reports`); it is `pending` until the server built it. */
+export function createPortoutReport(report: NewPortoutReport, options?: ClientOptions | null): Promise<PortoutReport>;
+
+/** One report (`GET /portouts/reports/{id}`). */
+export function getPortoutReport(id: string, options?: ClientOptions | null): Promise<PortoutReport>;
+
+/** A client with options bound: every function as a method; per-call options are merged over the bound ones. */
+export interface PortoutsClient {
+  listPortouts: typeof listPortouts;
+  listAllPortouts: typeof listAllPortouts;
+  iterPortoutPages: typeof iterPortoutPages;
+  iterPortouts: typeof iterPortouts;
+  getPortout: typeof getPortout;
+  updatePortoutStatus: typeof updatePortoutStatus;
+  listPortoutRejectionCodes: typeof listPortoutRejectionCodes;
+  listPortoutComments: typeof listPortoutComments;
+  createPortoutComment: typeof createPortoutComment;
+  listPortoutSupportingDocuments: typeof listPortoutSupportingDocuments;
+  createPortoutSupportingDocuments: typeof createPortoutSupportingDocuments;
+  listPortoutEvents: typeof listPortoutEvents;
+  listAllPortoutEvents: typeof listAllPortoutEvents;
+  iterPortoutEvents: typeof iterPortoutEvents;
+  getPortoutEvent: typeof getPortoutEvent;
+  republishPortoutEvent: typeof republishPortoutEvent;
+  listPortoutReports: typeof listPortoutReports;
+  listAllPortoutReports: typeof listAllPortoutReports;
+  iterPortoutReports: typeof iterPortoutReports;
+  createPortoutReport: typeof createPortoutReport;
+  getPortoutReport: typeof getPortoutReport;
+}
+
+/** A client with `options` bound, like the SDK's `new Telnyx({ apiKey })`. */
+export function createPortoutsClient(options?: ClientOptions | null): PortoutsClient;

@@ -4,12 +4,10 @@
 //! WebAssembly for browsers and Node. The crate has two layers:
 //!
 //! - a pure-Rust core (every module but `wasm`), with no wasm imports, tested on the host:
-//!   the filter model and its validation ([`filter`]), the JS value as the core sees it
-//!   ([`input`], a serde `Deserialize` type), query building and parsing ([`query`]), the
-//!   response schemas ([`model`], data for the one validator of the `telnyx-portouts-schema`
-//!   crate, run by serde_json), response and error-body handling ([`response`]), the error
-//!   type ([`error`]), the retry policy ([`retry`]), options ([`options`]), the exact request
-//!   ([`request`]) and list-all's page planner ([`paging`]);
+//!   [`api`], one module per part of the port-outs API (its parameters and their validation,
+//!   its request descriptions, its response schemas), over [`client`], the shared layer
+//!   (options, the JS value as the core sees it, the request description, response and
+//!   error-body handling, the error type, the retry policy, paging);
 //! - the boundary (`wasm`, only on `wasm32`), which exports the JS API (`listPortouts`,
 //!   `listAllPortouts`, `getPortout` as `async fn`s, `buildPortoutsQuery`,
 //!   `parsePortoutsQuery`, `parsePortoutsResponse`), sends requests with gloo-net, converts
@@ -29,25 +27,16 @@
     )
 )]
 
-pub mod datetime;
-pub mod error;
-pub mod filter;
-pub mod input;
-pub mod model;
-pub mod options;
-pub mod paging;
-pub mod query;
-pub mod request;
-pub mod response;
-pub mod retry;
-pub mod suggest;
+pub mod api;
+pub mod client;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use error::{Error, ErrorCode, ErrorInfo};
-pub use filter::{DateRange, ListQuery, Page, PortoutFilter};
-pub use input::Input;
-pub use model::{PageMeta, Status};
-pub use options::ClientOptions;
-pub use query::{build_query, parse_query, ArrayFormat};
+pub use api::portouts::filter::{DateRange, ListQuery, Page, PortoutFilter};
+pub use api::portouts::model::Status;
+pub use api::portouts::query::{build_query, parse_query, ArrayFormat};
+pub use client::error::{Error, ErrorCode, ErrorInfo};
+pub use client::input::Input;
+pub use client::options::ClientOptions;
+pub use client::paging::PageMeta;

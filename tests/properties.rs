@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use telnyx_portouts::datetime::{to_date_time, DayEnd};
-use telnyx_portouts::response::{validate_list, validate_one};
+use telnyx_portouts::api::portouts::{validate_list, validate_one};
+use telnyx_portouts::client::datetime::{to_date_time, DayEnd};
 use telnyx_portouts::{
     build_query, parse_query, ArrayFormat, DateRange, Input, ListQuery, Page, PortoutFilter, Status,
 };

@@ -7,7 +7,7 @@
 
 use fuzz_support::{has_unreadable, parse_doc, same_input, tagged};
 use libfuzzer_sys::fuzz_target;
-use telnyx_portouts::options::ClientOptions;
+use telnyx_portouts::client::options::ClientOptions;
 use telnyx_portouts::{build_query, parse_query, ArrayFormat, ErrorCode, Input, ListQuery};
 
 fuzz_target!(|data: &[u8]| {
@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
     // The query object may also be passed where options are expected, and vice versa.
     let _ = ClientOptions::from_input(&doc.query, &[]);
     let _ = ListQuery::from_input(&doc.options);
-    let _ = telnyx_portouts::options::build_options(&doc.options);
+    let _ = telnyx_portouts::client::options::build_options(&doc.options);
 
     let Ok(q) = ListQuery::from_input(&doc.query) else {
         return;

@@ -11,7 +11,8 @@ use fuzz_support::{
     reference_one, Node,
 };
 use libfuzzer_sys::fuzz_target;
-use telnyx_portouts::response::{http_error, validate_list, validate_one, ErrorContext};
+use telnyx_portouts::api::portouts::{validate_list, validate_one};
+use telnyx_portouts::client::response::{http_error, ErrorContext};
 use telnyx_portouts::{Error, ErrorCode};
 use telnyx_portouts_schema::mentions;
 

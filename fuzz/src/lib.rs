@@ -44,8 +44,8 @@
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::json;
 use std::fmt;
-use telnyx_portouts::input::{Opaque, MAX_CONVERTED_ITEMS};
-use telnyx_portouts::model::{META_FIELDS, PAGE_META, PORTOUT};
+use telnyx_portouts::api::portouts::model::{META_FIELDS, PAGE_META, PORTOUT};
+use telnyx_portouts::client::input::{Opaque, MAX_CONVERTED_ITEMS};
 use telnyx_portouts::{Input, PageMeta};
 use telnyx_portouts_schema::Ty;
 
@@ -676,7 +676,8 @@ pub fn echoed_secret(errors: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use telnyx_portouts::response::{http_error, validate_list, validate_one, ErrorContext};
+    use telnyx_portouts::api::portouts::{validate_list, validate_one};
+    use telnyx_portouts::client::response::{http_error, ErrorContext};
 
     #[test]
     fn iso_strings_match_js() {

@@ -3,8 +3,8 @@
 //! objects faster than anything outside it can).
 
 use super::js::json_parse;
-use crate::error::{Error, ErrorCode};
-use crate::response::check;
+use crate::client::error::{Error, ErrorCode};
+use crate::client::response::check;
 use js_sys::JsString;
 use telnyx_portouts_schema::{Captures, Schema};
 use wasm_bindgen::JsValue;

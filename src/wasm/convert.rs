@@ -3,8 +3,8 @@
 //! as plain JS objects.
 
 use super::js::input_of;
-use crate::error::{Error, ErrorCode};
-use crate::input::Input;
+use crate::client::error::{Error, ErrorCode};
+use crate::client::input::Input;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 

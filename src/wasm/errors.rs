@@ -2,7 +2,7 @@
 
 use super::convert::to_js;
 use super::js::JsPortoutsError;
-use crate::error::Error;
+use crate::client::error::Error;
 use wasm_bindgen::JsValue;
 
 /// A `PortoutsError` carrying everything of `e`: its properties serialized by serde, and the

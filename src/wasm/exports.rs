@@ -8,18 +8,20 @@ use super::convert::{to_input, to_js};
 use super::errors::error_to_js;
 use super::list_all::list_all;
 use super::transport::{send, Call};
-use crate::error::{Error, ErrorCode};
-use crate::filter::ListQuery;
-use crate::input::Input;
-use crate::model::{LIST_BODY, ONE_BODY};
-use crate::options::{build_options, ClientOptions};
-use crate::paging::next_query;
-use crate::query::{build_query, parse_query};
-use crate::request::{get_url, list_url};
-use crate::response::page_meta;
+use crate::api::events::{self, EventsQuery};
+use crate::api::portouts::filter::ListQuery;
+use crate::api::portouts::model::LIST_BODY;
+use crate::api::portouts::query::{build_query, parse_query, ArrayFormat};
+use crate::api::reports::{self, ReportsQuery};
+use crate::api::{comments, portouts, rejections, supporting_documents};
+use crate::client::error::{Error, ErrorCode};
+use crate::client::input::Input;
+use crate::client::options::{build_options, ClientOptions};
+use crate::client::paging::{next_query, page_meta, Paged};
+use crate::client::request::{Expect, Request};
 use js_sys::{Array, JsString, Reflect, Uint8Array};
 use serde::Serialize;
-use telnyx_portouts_schema::{Captures, Schema};
+use telnyx_portouts_schema::Captures;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -43,6 +45,22 @@ fn string_arg(value: &JsValue, name: &str) -> Result<String, Error> {
             &format!("must be a string, got {}", other.describe()),
         )),
     }
+}
+
+/// A path argument (an id), which must be a string; the core checks it is a UUID.
+fn id_arg(value: &JsValue, name: &str) -> Result<String, Error> {
+    match to_input(value, name, ErrorCode::InvalidParams)? {
+        Input::String(s) => Ok(s),
+        other => Err(Error::invalid_params(
+            name,
+            &format!("must be a string (a UUID), got {}", other.describe()),
+        )),
+    }
+}
+
+/// Any other argument (a body, a status), as the core sees it.
+fn arg(value: &JsValue, name: &str) -> Result<Input, Error> {
+    to_input(value, name, ErrorCode::InvalidParams)
 }
 
 /// Validated options plus the caller's `AbortSignal`.
@@ -81,11 +99,6 @@ pub(crate) fn prepare_input(
     })
 }
 
-/// Validates a JS query object.
-pub(crate) fn query_from_js(query: &JsValue) -> Result<ListQuery, Error> {
-    ListQuery::from_input(&to_input(query, "query", ErrorCode::InvalidFilter)?)
-}
-
 /// A validated 2xx response: what the schema captured, the parsed body, the request id.
 pub(crate) struct Fetched {
     /// The counts the schema captured.
@@ -96,14 +109,25 @@ pub(crate) struct Fetched {
     pub request_id: Option<String>,
 }
 
-/// The one request path of every export: sends `call`, then validates the body against
-/// `schema` and parses it. Errors are not yet redacted (the caller does, once).
+/// The one request path of every export: sends `call`, then validates the body as `expect`
+/// says and parses it (no body is read for `Expect::Nothing`: `value` is `undefined`).
+/// Errors are not yet redacted (the caller does, once).
 pub(crate) async fn fetch(
     call: &Call,
     signals: &[AbortSignal],
-    schema: &'static Schema,
+    expect: Expect,
 ) -> Result<Fetched, Error> {
     let reply = send(call, signals).await?;
+    let schema = match expect {
+        Expect::Json(schema) => schema,
+        Expect::Nothing => {
+            return Ok(Fetched {
+                captures: Captures::default(),
+                value: JsValue::UNDEFINED,
+                request_id: reply.request_id,
+            })
+        }
+    };
     match parse_body(&reply.body, schema, None) {
         Ok((captures, value)) => Ok(Fetched {
             captures,
@@ -122,7 +146,7 @@ pub(crate) async fn fetch(
 /// page's query, or `null` on the last page; the package's JS shell turns it into
 /// `hasNextPage()` / `nextPage()`).
 #[derive(Serialize)]
-pub(crate) struct PageOut<'a> {
+pub(crate) struct PageOut<'a, Q> {
     /// The records, as parsed.
     #[serde(with = "serde_wasm_bindgen::preserve")]
     pub data: JsValue,
@@ -132,14 +156,14 @@ pub(crate) struct PageOut<'a> {
     /// The `x-request-id` header.
     #[serde(rename = "requestId", skip_serializing_if = "Option::is_none")]
     pub request_id: Option<&'a str>,
-    /// For `listPortouts`: the next page's query or `null`.
+    /// For a paged list: the next page's query or `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<Option<ListQuery>>,
+    pub next: Option<Option<Q>>,
 }
 
-impl<'a> PageOut<'a> {
+impl<'a, Q> PageOut<'a, Q> {
     /// The page of a parsed list body.
-    pub(crate) fn of(value: &JsValue, request_id: Option<&'a str>) -> PageOut<'a> {
+    pub(crate) fn of(value: &JsValue, request_id: Option<&'a str>) -> PageOut<'a, Q> {
         PageOut {
             data: get(value, "data"),
             meta: get(value, "meta"),
@@ -160,16 +184,24 @@ pub(crate) fn signals(signal: &Option<AbortSignal>) -> Vec<AbortSignal> {
     signal.iter().cloned().collect()
 }
 
-/// Lists one page of port-outs: validates the query and options, calls
-/// `GET {baseUrl}/portouts`, validates the response, and resolves to
-/// `{ data, meta, requestId, next }`. Rejects with a `PortoutsError`.
-#[wasm_bindgen(js_name = listPortouts)]
-pub async fn list_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+/// One page of a paged list: `read` validates the query, `request` describes it; resolves
+/// to `{ data, meta, requestId, next }`.
+async fn list_page<Q: Paged + Serialize>(
+    query: JsValue,
+    options: JsValue,
+    read: fn(&Input) -> Result<Q, Error>,
+    request: fn(&Q, ArrayFormat) -> Request,
+) -> Result<JsValue, JsValue> {
     let run = async {
-        let q = query_from_js(&query)?;
+        let q = read(&to_input(&query, "query", ErrorCode::InvalidFilter)?)?;
         let p = prepare(&options)?;
-        let call = Call::new(list_url(&q, &p.options), &p.options);
-        let f = fetch(&call, &signals(&p.signal), &LIST_BODY).await?;
+        let described = request(&q, p.options.array_format);
+        let f = fetch(
+            &Call::new(&described, &p.options),
+            &signals(&p.signal),
+            described.expect,
+        )
+        .await?;
         let mut page = PageOut::of(&f.value, f.request_id.as_deref());
         let items = array_len(&page.data);
         page.next = Some(next_query(&q, &page_meta(&f.captures), items));
@@ -178,25 +210,178 @@ pub async fn list_portouts(query: JsValue, options: JsValue) -> Result<JsValue, 
     run.await.map_err(|e| fail(e, &options))
 }
 
-/// Fetches one port-out: `GET {baseUrl}/portouts/{id}`, resolving to the record.
-#[wasm_bindgen(js_name = getPortout)]
-pub async fn get_portout(id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+/// Any other operation: `make` validates the arguments and describes the request (with the
+/// array format of the options); resolves to the body's `data`, or `undefined` for a `204`.
+async fn one(
+    options: JsValue,
+    make: impl FnOnce(ArrayFormat) -> Result<Request, Error>,
+) -> Result<JsValue, JsValue> {
     let run = async {
-        let id = string_arg(&id, "id")?;
         let p = prepare(&options)?;
-        let call = Call::new(get_url(&id, &p.options)?, &p.options);
-        let f = fetch(&call, &signals(&p.signal), &ONE_BODY).await?;
-        Ok(get(&f.value, "data"))
+        let described = make(p.options.array_format)?;
+        let f = fetch(
+            &Call::new(&described, &p.options),
+            &signals(&p.signal),
+            described.expect,
+        )
+        .await?;
+        Ok(match described.expect {
+            Expect::Json(_) => get(&f.value, "data"),
+            Expect::Nothing => JsValue::UNDEFINED,
+        })
     };
     run.await.map_err(|e| fail(e, &options))
 }
 
-/// Lists every page of a query: at most `concurrency` requests in flight, records in page
-/// order without duplicate ids, `onProgress` after each page. A page that still fails after
-/// its retries rejects the call (with its `page`) and aborts the pages in flight.
+/// Lists one page of port-outs (`GET /portouts`), resolving to
+/// `{ data, meta, requestId, next }`. Rejects with a `PortoutsError`.
+#[wasm_bindgen(js_name = listPortouts)]
+pub async fn list_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    list_page(query, options, ListQuery::from_input, portouts::list).await
+}
+
+/// Fetches one port-out: `GET /portouts/{id}`, resolving to the record.
+#[wasm_bindgen(js_name = getPortout)]
+pub async fn get_portout(id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    one(options, |_| portouts::get(&id_arg(&id, "id")?)).await
+}
+
+/// Authorizes or rejects a port-out: `PATCH /portouts/{id}/{status}` with
+/// `{ reason, host_messaging }`, resolving to the updated record.
+#[wasm_bindgen(js_name = updatePortoutStatus)]
+pub async fn update_portout_status(
+    id: JsValue,
+    status: JsValue,
+    params: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    one(options, |_| {
+        portouts::update_status(
+            &id_arg(&id, "id")?,
+            &arg(&status, "status")?,
+            &arg(&params, "params")?,
+        )
+    })
+    .await
+}
+
+/// The codes a port-out can be rejected with: `GET /portouts/rejections/{portout_id}`.
+#[wasm_bindgen(js_name = listPortoutRejectionCodes)]
+pub async fn list_portout_rejection_codes(
+    portout_id: JsValue,
+    query: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    one(options, |format| {
+        let id = id_arg(&portout_id, "portoutId")?;
+        rejections::list(
+            &id,
+            &to_input(&query, "query", ErrorCode::InvalidFilter)?,
+            format,
+        )
+    })
+    .await
+}
+
+/// A port-out's comments: `GET /portouts/{id}/comments`.
+#[wasm_bindgen(js_name = listPortoutComments)]
+pub async fn list_portout_comments(id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    one(options, |_| comments::list(&id_arg(&id, "id")?)).await
+}
+
+/// Adds a comment: `POST /portouts/{id}/comments` with `{ body }`.
+#[wasm_bindgen(js_name = createPortoutComment)]
+pub async fn create_portout_comment(
+    id: JsValue,
+    comment: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    one(options, |_| {
+        comments::create(&id_arg(&id, "id")?, &arg(&comment, "comment")?)
+    })
+    .await
+}
+
+/// A port-out's supporting documents: `GET /portouts/{id}/supporting_documents`.
+#[wasm_bindgen(js_name = listPortoutSupportingDocuments)]
+pub async fn list_portout_supporting_documents(
+    id: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    one(options, |_| supporting_documents::list(&id_arg(&id, "id")?)).await
+}
+
+/// Attaches documents: `POST /portouts/{id}/supporting_documents` with `{ documents }`.
+#[wasm_bindgen(js_name = createPortoutSupportingDocuments)]
+pub async fn create_portout_supporting_documents(
+    id: JsValue,
+    params: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    one(options, |_| {
+        supporting_documents::create(&id_arg(&id, "id")?, &arg(&params, "params")?)
+    })
+    .await
+}
+
+/// One page of port-out events: `GET /portouts/events`.
+#[wasm_bindgen(js_name = listPortoutEvents)]
+pub async fn list_portout_events(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    list_page(query, options, EventsQuery::from_input, events::list).await
+}
+
+/// One event: `GET /portouts/events/{id}`.
+#[wasm_bindgen(js_name = getPortoutEvent)]
+pub async fn get_portout_event(id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    one(options, |_| events::get(&id_arg(&id, "id")?)).await
+}
+
+/// Sends an event's webhook again: `POST /portouts/events/{id}/republish`; resolves to
+/// `undefined`.
+#[wasm_bindgen(js_name = republishPortoutEvent)]
+pub async fn republish_portout_event(id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    one(options, |_| events::republish(&id_arg(&id, "id")?)).await
+}
+
+/// One page of reports: `GET /portouts/reports`.
+#[wasm_bindgen(js_name = listPortoutReports)]
+pub async fn list_portout_reports(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    list_page(query, options, ReportsQuery::from_input, reports::list).await
+}
+
+/// Creates a CSV report: `POST /portouts/reports`; resolves to the (pending) report.
+#[wasm_bindgen(js_name = createPortoutReport)]
+pub async fn create_portout_report(report: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    one(options, |_| reports::create(&arg(&report, "report")?)).await
+}
+
+/// One report: `GET /portouts/reports/{id}`.
+#[wasm_bindgen(js_name = getPortoutReport)]
+pub async fn get_portout_report(id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    one(options, |_| reports::get(&id_arg(&id, "id")?)).await
+}
+
+/// Lists every page of a port-out query: at most `concurrency` requests in flight, records
+/// in page order without duplicate ids, `onProgress` after each page. A page that still fails
+/// after its retries rejects the call (with its `page`) and aborts the pages in flight.
 #[wasm_bindgen(js_name = listAllPortouts)]
 pub async fn list_all_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    list_all(query, &options).await
+    list_all(query, &options, ListQuery::from_input, portouts::list).await
+}
+
+/// Lists every page of an events query (as `listAllPortouts`).
+#[wasm_bindgen(js_name = listAllPortoutEvents)]
+pub async fn list_all_portout_events(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    list_all(query, &options, EventsQuery::from_input, events::list).await
+}
+
+/// Lists every page of a reports query (as `listAllPortouts`).
+#[wasm_bindgen(js_name = listAllPortoutReports)]
+pub async fn list_all_portout_reports(
+    query: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    list_all(query, &options, ReportsQuery::from_input, reports::list).await
 }
 
 /// The query string for a query (no leading `?`). Throws `PortoutsError` (`invalid_filter`,
@@ -204,7 +389,7 @@ pub async fn list_all_portouts(query: JsValue, options: JsValue) -> Result<JsVal
 #[wasm_bindgen(js_name = buildPortoutsQuery)]
 pub fn build_portouts_query(query: JsValue, options: JsValue) -> Result<String, JsValue> {
     let run = || -> Result<String, Error> {
-        let q = query_from_js(&query)?;
+        let q = ListQuery::from_input(&to_input(&query, "query", ErrorCode::InvalidFilter)?)?;
         let format = build_options(&to_input(&options, "options", ErrorCode::InvalidOptions)?)?;
         Ok(build_query(&q, format))
     };
@@ -238,7 +423,7 @@ pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
             ));
         };
         let (_, value) = parse_body(&bytes, &LIST_BODY, text)?;
-        Ok(to_js(&PageOut::of(&value, None)))
+        Ok(to_js(&PageOut::<()>::of(&value, None)))
     };
     run().map_err(|e| error_to_js(&e))
 }

@@ -15,7 +15,7 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = PortoutsError)]
     pub fn new(code: &str, message: &str, props: &JsValue) -> JsPortoutsError;
 
-    /// The guard: any JS value as serde's tagged form of [`Input`](crate::input::Input);
+    /// The guard: any JS value as serde's tagged form of [`Input`](crate::client::input::Input);
     /// never throws.
     #[wasm_bindgen(js_name = inputOf)]
     pub fn input_of(v: &JsValue) -> JsValue;

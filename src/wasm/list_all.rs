@@ -1,18 +1,20 @@
-//! `listAllPortouts`: the core's [`Planner`] decides which pages to request; this driver keeps
+//! `listAllPortouts` (and the events' and reports' list-all): the core's [`Planner`] decides which pages to request; this driver keeps
 //! them in flight (at most `concurrency`, each through the one request path, [`fetch`]),
 //! hands each answer to the planner in arrival order, reports progress, and assembles the
 //! records in page order with duplicate ids dropped. The first failure aborts the pages still
 //! in flight (their guards abort when they are dropped) and rejects the call.
 
 use super::convert::{to_input, to_js};
-use super::exports::{array_len, fail, fetch, get, prepare_input, query_from_js, signals, Fetched};
+use super::exports::{array_len, fail, fetch, get, prepare_input, signals, Fetched};
 use super::transport::Call;
-use crate::error::{Error, ErrorCode};
-use crate::filter::ListQuery;
-use crate::model::LIST_BODY;
-use crate::paging::{ListAllOptions, Planner, LIST_ALL_OPTION_NAMES, LIST_ALL_PAGE_SIZE};
-use crate::request::list_url;
-use crate::response::page_meta;
+use crate::client::encode::ArrayFormat;
+use crate::client::error::{Error, ErrorCode};
+use crate::client::input::Input;
+use crate::client::options::ClientOptions;
+use crate::client::paging::{
+    page_meta, ListAllOptions, Paged, Planner, LIST_ALL_OPTION_NAMES, LIST_ALL_PAGE_SIZE,
+};
+use crate::client::request::Request;
 use js_sys::{Array, Function};
 use std::future::{poll_fn, Future};
 use std::pin::Pin;
@@ -35,25 +37,50 @@ impl From<Error> for Stop {
 /// One page request in flight: resolves to its number and its result.
 type InFlight = Pin<Box<dyn Future<Output = (u32, Result<Fetched, Error>)>>>;
 
-/// Runs a list-all to its end: its records, or the rejection.
-pub(crate) async fn list_all(query: JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-    match run(&query, options).await {
+/// How list-all reads a query and describes the request of one of its pages.
+pub(crate) struct Lister<Q> {
+    read: fn(&Input) -> Result<Q, Error>,
+    request: fn(&Q, ArrayFormat) -> Request,
+}
+
+// Two function pointers, whatever `Q` is (a derive would require `Q: Copy`).
+impl<Q> Clone for Lister<Q> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<Q> Copy for Lister<Q> {}
+
+/// Runs a list-all to its end: its records, or the rejection. `read` validates the query,
+/// `request` describes the request of a page.
+pub(crate) async fn list_all<Q: Paged + 'static>(
+    query: JsValue,
+    options: &JsValue,
+    read: fn(&Input) -> Result<Q, Error>,
+    request: fn(&Q, ArrayFormat) -> Request,
+) -> Result<JsValue, JsValue> {
+    match run(&query, options, Lister { read, request }).await {
         Ok(records) => Ok(records.into()),
         Err(Stop::Failed(e)) => Err(fail(e, options)),
         Err(Stop::Thrown(v)) => Err(v),
     }
 }
 
-async fn run(query: &JsValue, options: &JsValue) -> Result<Array, Stop> {
-    let mut q = query_from_js(query)?;
+async fn run<Q: Paged + 'static>(
+    query: &JsValue,
+    options: &JsValue,
+    lister: Lister<Q>,
+) -> Result<Array, Stop> {
+    let mut q = (lister.read)(&to_input(query, "query", ErrorCode::InvalidFilter)?)?;
     // Converted once: the client options and list-all's own read the same values.
     let input = to_input(options, "options", ErrorCode::InvalidOptions)?;
     let prepared = prepare_input(options, &input, &LIST_ALL_OPTION_NAMES)?;
     let all = ListAllOptions::from_input(&input)?;
     let on_progress = get(options, "onProgress").dyn_into::<Function>().ok();
 
-    let page_size = *q.page.size.get_or_insert(LIST_ALL_PAGE_SIZE);
-    let mut planner = Planner::new(q.page.number.unwrap_or(1), page_size, &all);
+    let page_size = *q.page().size.get_or_insert(LIST_ALL_PAGE_SIZE);
+    let first = q.page().number.unwrap_or(1);
+    let mut planner = Planner::new(first, page_size, &all);
     // Aborted when list-all stops, so the pages still in flight stop too.
     let group = AbortController::new()
         .map_err(|_| Error::new(ErrorCode::Network, "AbortController is not available."))?;
@@ -65,7 +92,7 @@ async fn run(query: &JsValue, options: &JsValue) -> Result<Array, Stop> {
     let mut pages: Vec<(u32, JsValue)> = Vec::new();
     let outcome = loop {
         while let Some(n) = planner.next_page(in_flight.len()) {
-            in_flight.push(page(&mut q, n, &prepared.options, &watched));
+            in_flight.push(page(&mut q, n, lister, &prepared.options, &watched));
         }
         if planner.finished(in_flight.len()) {
             break Ok(());
@@ -101,16 +128,18 @@ async fn run(query: &JsValue, options: &JsValue) -> Result<Array, Stop> {
 }
 
 /// The request of page `n` of `q`.
-fn page(
-    q: &mut ListQuery,
+fn page<Q: Paged>(
+    q: &mut Q,
     n: u32,
-    options: &crate::options::ClientOptions,
+    lister: Lister<Q>,
+    options: &ClientOptions,
     watched: &[web_sys::AbortSignal],
 ) -> InFlight {
-    q.page.number = Some(n);
-    let call = Call::new(list_url(q, options), options);
+    q.page().number = Some(n);
+    let described = (lister.request)(q, options.array_format);
+    let call = Call::new(&described, options);
     let watched = watched.to_vec();
-    Box::pin(async move { (n, fetch(&call, &watched, &LIST_BODY).await) })
+    Box::pin(async move { (n, fetch(&call, &watched, described.expect).await) })
 }
 
 /// The first request of `in_flight` to finish, removed from it.

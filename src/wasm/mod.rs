@@ -1,6 +1,6 @@
 //! The boundary: the only module that imports wasm-bindgen, wasm-bindgen-futures, js-sys,
 //! web-sys, gloo-net and serde-wasm-bindgen. It converts JS values into the core's
-//! [`Input`](crate::input::Input) (serde-wasm-bindgen, behind the `inputOf` guard), runs the
+//! [`Input`](crate::client::input::Input) (serde-wasm-bindgen, behind the `inputOf` guard), runs the
 //! core, sends requests with gloo-net ([`transport`]), validates and parses what comes back
 //! ([`body`]), and turns core errors into `PortoutsError` instances ([`errors`]).
 

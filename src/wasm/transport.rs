@@ -1,15 +1,15 @@
 //! The one request path: [`send`] performs a [`Call`] with gloo-net, attempt after attempt,
-//! as the core's rules say (the [`retry`](crate::retry) policy, error classification in
+//! as the core's rules say (the [`retry`](crate::client::retry) policy, error classification in
 //! [`http_error`]). Each attempt owns an [`AbortGuard`] (reqwest's pattern): the attempt's own
 //! `AbortController`, aborted by its timeout, by any of the caller's signals, and when the
 //! guard is dropped, so a finished, failed or abandoned attempt never leaves a fetch running.
 
 use super::js::{bind_with, clear_timeout, set_timeout};
-use crate::error::{Error, ErrorCode};
-use crate::options::ClientOptions;
-use crate::request;
-use crate::response::{http_error, ErrorContext};
-use crate::retry::{delay_ms, parse_retry_after, should_retry};
+use crate::client::error::{Error, ErrorCode};
+use crate::client::options::ClientOptions;
+use crate::client::request::Request as Described;
+use crate::client::response::{http_error, ErrorContext};
+use crate::client::retry::{after_write, delay_ms, parse_retry_after, should_retry};
 use gloo_net::http::Request;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -19,19 +19,28 @@ use web_sys::{AbortController, AbortSignal};
 /// One request to make: what goes on the wire and how hard to try.
 #[derive(Debug, Clone)]
 pub(crate) struct Call {
-    /// The URL to `GET`.
+    /// The URL.
     pub url: String,
+    method: &'static str,
+    body: Option<String>,
+    /// For a write, what may have happened when it fails (empty for a read).
+    effect: &'static str,
+    write: bool,
     headers: Vec<(String, String)>,
     timeout_ms: u32,
     max_retries: u32,
 }
 
 impl Call {
-    /// A call of `url` with `options`.
-    pub(crate) fn new(url: String, options: &ClientOptions) -> Call {
+    /// The call of `request` with `options`.
+    pub(crate) fn new(request: &Described, options: &ClientOptions) -> Call {
         Call {
-            url,
-            headers: request::headers(options),
+            url: request.url(options),
+            method: request.method.as_str(),
+            body: request.body.clone(),
+            effect: request.effect,
+            write: request.method.is_write(),
+            headers: request.headers(options),
             timeout_ms: options.timeout_ms,
             max_retries: options.max_retries,
         }
@@ -82,8 +91,12 @@ pub(crate) async fn send(call: &Call, signals: &[AbortSignal]) -> Result<Reply, 
                 format!("Could not reach {} ({detail}). Check baseUrl and the network; in a browser the server must allow this origin (CORS: Access-Control-Allow-Origin, and Authorization in Access-Control-Allow-Headers).", call.url),
             ), None),
         };
-        if attempts > call.max_retries || !should_retry(&error) {
-            return Err(error);
+        if attempts > call.max_retries || !should_retry(&error, call.write) {
+            return Err(if call.write {
+                after_write(error, call.effect)
+            } else {
+                error
+            });
         }
         let asked = retry_after
             .as_deref()
@@ -136,15 +149,18 @@ async fn attempt(call: &Call, signals: &[AbortSignal]) -> Result<Reply, NoRespon
     }
 }
 
-/// The `Request` of one attempt: `GET`, the call's headers, aborted by `signal`.
+/// The `Request` of one attempt: the call's method, headers and body, aborted by `signal`.
 fn web_request(call: &Call, signal: &AbortSignal) -> Result<web_sys::Request, JsValue> {
     let headers = web_sys::Headers::new()?;
     for (name, value) in &call.headers {
         headers.set(name, value)?;
     }
     let init = web_sys::RequestInit::new();
-    init.set_method("GET");
+    init.set_method(call.method);
     init.set_headers(&headers);
+    if let Some(body) = &call.body {
+        init.set_body(&JsValue::from_str(body));
+    }
     init.set_signal(Some(signal));
     web_sys::Request::new_with_str_and_init(&call.url, &init)
 }

@@ -43,7 +43,7 @@ export function normalizeSeed(seed) {
   return h;
 }
 
-function helpers(rng) {
+export function helpers(rng) {
   const int = (lo, hi) => lo + Math.floor(rng() * (hi - lo + 1)); // inclusive
   const pick = (arr) => arr[Math.floor(rng() * arr.length)];
   const chance = (p) => rng() < p;
@@ -228,7 +228,7 @@ const COMPANIES = [
   'Back\\slash "Quoted" Co.',
 ];
 
-const REJECTIONS = [
+export const REJECTIONS = [
   [1002, 'Account number does not match'],
   [1003, 'PIN/passcode is invalid'],
   [1004, 'Authorized name does not match "account holder"'],

@@ -43,7 +43,7 @@ export function invalid(parameter, detail) {
 }
 
 // `name[a][b]` -> { name, path: ['a', 'b'] }, or null if the key has another shape.
-function splitKey(key) {
+export function splitKey(key) {
   const m = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
   if (!m) return null;
   const path = [];

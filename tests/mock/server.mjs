@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Mock Telnyx server for GET /v2/portouts and GET /v2/portouts/{id}, with
-// per-request fault injection, request introspection and a key-holding proxy
-// mode. Node built-ins only. See README.md in this directory.
+// Mock Telnyx server for GET /v2/portouts and GET /v2/portouts/{id} (plus the
+// port-out sub-resources in resources.mjs: status, comments, supporting
+// documents, rejections, events, reports), with per-request fault injection,
+// request introspection and a key-holding proxy mode. Node built-ins only.
+// See README.md in this directory.
 //
 //   node tests/mock/server.mjs [--port 8787] [--host 127.0.0.1] [--api-key KEY]
 //                              [--seed 42] [--count 1000] [--upstream URL]
+//                              [--report-delay-ms 300]
 
 import http from 'node:http';
 import https from 'node:https';
@@ -15,8 +18,14 @@ import { parseArgs } from 'node:util';
 import { generateDataset, makeGrownRecord } from './data.mjs';
 import { parseQuery, parseListQuery, listPage } from './filters.mjs';
 import { parseDirectives, hasFault } from './directives.mjs';
+import { ERRORS, errorBody } from './errors.mjs';
+import { createResources, DEFAULT_REPORT_DELAY_MS } from './resources.mjs';
+
+export { errorBody };
 
 const LOG_LIMIT = 5000;
+const BODY_LIMIT = 1024 * 1024; // request bodies above this get a 413
+const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const JSON_TYPE = 'application/json';
 
 const CORS_HEADERS = {
@@ -25,36 +34,42 @@ const CORS_HEADERS = {
 };
 const DEFAULT_ALLOW_HEADERS = 'Authorization, Content-Type, Accept, X-Requested-With';
 
-// Telnyx-style error codes/titles per HTTP status.
-const ERRORS = {
-  400: ['10002', 'Bad request', 'The request could not be understood.'],
-  401: ['10009', 'Authentication failed', 'The API key provided is invalid or missing.'],
-  403: ['10010', 'Authorization failed', 'You are not authorized to perform this action.'],
-  404: ['10005', 'Resource not found', 'The requested resource or URL could not be found.'],
-  405: ['10006', 'Method not allowed', 'The HTTP method is not allowed for this resource.'],
-  408: ['10012', 'Request timeout', 'The request timed out.'],
-  409: ['10003', 'Conflict', 'The request conflicts with the current state of the resource.'],
-  422: ['10015', 'Invalid parameter', 'A parameter is invalid.'],
-  429: ['10011', 'Too many requests', 'You have exceeded the rate limit. Please retry later.'],
-  500: ['10007', 'Internal server error', 'An unexpected error occurred.'],
-  502: ['10008', 'Bad gateway', 'The upstream service returned an invalid response.'],
-  503: ['10013', 'Service unavailable', 'The service is temporarily unavailable.'],
-  504: ['10014', 'Gateway timeout', 'The upstream service did not respond in time.'],
-};
-
-/** `{ errors: [ {...} ] }` for an HTTP status, with an optional detail override. */
-export function errorBody(status, detail, extra = {}) {
-  const [code, title, defaultDetail] = ERRORS[status] ?? [
-    String(10000 + (status % 1000)),
-    http.STATUS_CODES[status] ?? 'Error',
-    `The request failed with HTTP status ${status}.`,
-  ];
-  return { errors: [{ code, title, detail: detail ?? defaultDetail, ...extra }] };
-}
-
 const HTML_502 =
   '<!DOCTYPE html>\n<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n' +
   '<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n';
+
+/** Reads a request body (up to BODY_LIMIT bytes). Resolves { buf, tooLarge }. */
+function readBody(req) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    const done = () => resolve({ buf: Buffer.concat(chunks), tooLarge: size > BODY_LIMIT });
+    req.on('data', (c) => {
+      size += c.length;
+      if (size <= BODY_LIMIT) chunks.push(c);
+    });
+    req.on('end', done);
+    req.on('close', done);
+    req.on('error', done);
+  });
+}
+
+/** The status a faulted answer is sent with (mirrors sendFault). */
+function faultStatus(d, normal) {
+  switch (d.body) {
+    case undefined:
+      return d.status;
+    case 'html':
+      return d.status ?? 502;
+    case 'echo_auth':
+      return d.status ?? 401;
+    case 'empty':
+    case 'notjson':
+      return d.status ?? 200;
+    default: // truncated, wrong_type, drop: the normal body, cut or altered
+      return d.status ?? normal.status;
+  }
+}
 
 function newCounters() {
   return { requests: 0, inFlight: 0, maxInFlight: 0, faults: 0 };
@@ -62,7 +77,8 @@ function newCounters() {
 
 /**
  * Starts a mock server.
- * @returns {Promise<{url: string, port: number, close(): Promise<void>, log: Array, dataset: Array}>}
+ * @returns {Promise<{url: string, port: number, close(): Promise<void>, log: Array, dataset: Array,
+ *   resources: object, reset(): void}>}
  */
 export async function startMockServer({
   port = 0,
@@ -72,8 +88,10 @@ export async function startMockServer({
   count = 1000,
   upstream,
   proxyApiKey,
+  reportDelayMs = DEFAULT_REPORT_DELAY_MS,
 } = {}) {
   const dataset = generateDataset({ seed, count });
+  const resources = createResources({ seed, count, dataset, reportDelayMs });
   const growCache = new Map();
   const log = [];
   const timers = new Set();
@@ -131,9 +149,11 @@ export async function startMockServer({
 
   /**
    * The normal (un-faulted) answer for an API path, computed locally.
-   * Returns { status, body, headers? } or { proxy: true }.
+   * Returns { status, body, headers?, commit?, matched?, wrongType? } (see resources.mjs).
    */
-  function route(method, apiPath, pairs, d, requestIndex) {
+  function route(method, apiPath, pairs, d, requestIndex, body) {
+    const sub = resources.route(method, apiPath, pairs, body);
+    if (sub) return sub;
     const list = apiPath === '/v2/portouts';
     const one = /^\/v2\/portouts\/([^/]+)$/.exec(apiPath);
     if (!list && !one) {
@@ -167,13 +187,14 @@ export async function startMockServer({
       case 'html':
         return send(res, st ?? 502, HTML_502, { ...extraHeaders, 'content-type': 'text/html; charset=utf-8' });
       case 'truncated': {
-        const text = JSON.stringify(normal.body);
+        const text = normal.body === undefined ? '' : JSON.stringify(normal.body);
         return send(res, st ?? normal.status, text.slice(0, Math.floor(text.length / 2)), extraHeaders);
       }
       case 'wrong_type': {
         const body = structuredClone(normal.body);
-        if (Array.isArray(body?.data) && body.data.length > 0) body.data[0].phone_numbers = 42;
-        else if (body?.data && typeof body.data === 'object') body.data.phone_numbers = 42;
+        const [field, value] = normal.wrongType ?? ['phone_numbers', 42];
+        if (Array.isArray(body?.data) && body.data.length > 0) body.data[0][field] = value;
+        else if (body?.data && typeof body.data === 'object') body.data[field] = value;
         return send(res, st ?? normal.status, body, extraHeaders);
       }
       case 'empty':
@@ -187,7 +208,7 @@ export async function startMockServer({
       }
       case 'drop': {
         // Headers promise the full body; half of it is sent, then the socket is destroyed.
-        const buf = Buffer.from(JSON.stringify(normal.body), 'utf8');
+        const buf = Buffer.from(normal.body === undefined ? '' : JSON.stringify(normal.body), 'utf8');
         res.writeHead(st ?? normal.status, {
           'content-type': JSON_TYPE,
           'cache-control': 'no-store',
@@ -208,7 +229,7 @@ export async function startMockServer({
     }
   }
 
-  function proxy(req, res, apiPath, rawQuery) {
+  function proxy(req, res, apiPath, rawQuery, body) {
     const up = new URL(upstream);
     const client = up.protocol === 'https:' ? https : http;
     const path = up.pathname.replace(/\/+$/, '') + apiPath.slice('/v2'.length) + (rawQuery !== null ? `?${rawQuery}` : '');
@@ -218,8 +239,12 @@ export async function startMockServer({
       'user-agent': 'telnyx-portouts-mock-proxy',
     };
     if (key) headers.authorization = `Bearer ${key}`; // the incoming Authorization is never forwarded
+    if (body.length > 0 || !BODYLESS_METHODS.has(req.method)) {
+      if (req.headers['content-type'] !== undefined) headers['content-type'] = req.headers['content-type'];
+      headers['content-length'] = body.length;
+    }
     const upReq = client.request(
-      { protocol: up.protocol, hostname: up.hostname, port: up.port || undefined, method: 'GET', path, headers },
+      { protocol: up.protocol, hostname: up.hostname, port: up.port || undefined, method: req.method, path, headers },
       (upRes) => {
         if (res.destroyed) {
           upRes.destroy();
@@ -238,7 +263,7 @@ export async function startMockServer({
       send(res, 502, errorBody(502, `Upstream request failed: ${err.code ?? err.message}`));
     });
     res.on('close', () => upReq.destroy());
-    upReq.end();
+    upReq.end(body.length > 0 ? body : undefined);
   }
 
   // ---- introspection ------------------------------------------------------
@@ -246,6 +271,10 @@ export async function startMockServer({
   function introspect(req, res, rawPath, rawQuery) {
     const q = Object.fromEntries(parseQuery(rawQuery ?? '').pairs);
     if (rawPath === '/__health' && req.method === 'GET') return send(res, 200, { ok: true });
+    if (rawPath === '/__reset' && req.method === 'POST') {
+      resources.reset();
+      return send(res, 204);
+    }
     if (rawPath === '/__log') {
       if (req.method === 'DELETE') {
         log.length = 0;
@@ -288,7 +317,7 @@ export async function startMockServer({
     const rawQuery = qIndex === -1 ? null : req.url.slice(qIndex + 1);
 
     if (rawPath.startsWith('/__') && !rawPath.startsWith('/__mock/') && rawPath !== '/__mock') {
-      if (req.method === 'OPTIONS') return preflight(req, res);
+      if (req.method === 'OPTIONS') return preflight(req, res, rawPath === '/__reset' ? ['POST'] : null);
       return introspect(req, res, rawPath, rawQuery);
     }
 
@@ -344,7 +373,21 @@ export async function startMockServer({
 
     // Preflights are answered at once and never count towards directive
     // counters or stats (a browser sends them on its own).
-    if (req.method === 'OPTIONS') return preflight(req, res);
+    if (req.method === 'OPTIONS') return preflight(req, res, resources.methodsFor(apiPath));
+
+    // Write requests: read the body before anything else (it is logged).
+    let bodyBuf = Buffer.alloc(0);
+    if (!BODYLESS_METHODS.has(req.method)) {
+      const { buf, tooLarge } = await readBody(req);
+      if (res.destroyed || closing) return undefined;
+      if (tooLarge) {
+        entry.body = null;
+        return send(res, 413, errorBody(413, `The request body is larger than ${BODY_LIMIT} bytes`));
+      }
+      bodyBuf = buf;
+      entry.body = buf.length > 0 ? buf.toString('utf8') : null;
+    }
+    const body = { contentType: req.headers['content-type'], text: bodyBuf.toString('utf8') };
 
     if (directiveError) {
       return send(res, 400, errorBody(400, `Invalid mock directives: ${directiveError}`, { source: { pointer: rawPath } }));
@@ -397,22 +440,33 @@ export async function startMockServer({
       return undefined; // never answer; the socket is closed by the client or by close()
     }
 
-    const normal = route(req.method, apiPath, pairs, d, requestIndex);
+    const normal = route(req.method, apiPath, pairs, d, requestIndex, body);
+    // A write takes effect when its answer is a success: a faulted 5xx/429/401
+    // leaves the state alone (retries never duplicate), a truncated or dropped
+    // 201 means the write happened and only the answer was lost.
+    const commit = () => {
+      const extra = normal.commit();
+      if (extra) Object.assign(entry, extra);
+    };
     if (faulted) {
       entry.fault = d.body ?? `status=${d.status}`;
+      if (normal.commit && !upstream && faultStatus(d, normal) < 400) commit();
       return sendFault(req, res, d, normal, extraHeaders);
     }
-    // Proxy mode: portout GETs go upstream unvalidated (the upstream validates).
-    if (upstream && req.method === 'GET' && /^\/v2\/portouts(\/[^/]+)?$/.test(apiPath)) {
+    // Proxy mode: port-out requests go upstream unvalidated (the upstream validates).
+    if (upstream && (normal.matched || (req.method === 'GET' && /^\/v2\/portouts(\/[^/]+)?$/.test(apiPath)))) {
       entry.proxied = true;
-      return proxy(req, res, apiPath, rawQuery);
+      return proxy(req, res, apiPath, rawQuery, bodyBuf);
     }
+    if (normal.commit) commit();
     return send(res, normal.status, normal.body, { ...normal.headers, ...extraHeaders });
   }
 
-  function preflight(req, res) {
+  // `methods`: what the path accepts besides OPTIONS (null: GET, the list/get routes and
+  // unknown paths).
+  function preflight(req, res, methods) {
     const headers = {
-      'access-control-allow-methods': 'GET, OPTIONS',
+      'access-control-allow-methods': `${(methods ?? ['GET']).join(', ')}, OPTIONS`,
       'access-control-allow-headers': req.headers['access-control-request-headers'] || DEFAULT_ALLOW_HEADERS,
       'access-control-max-age': '600',
       vary: 'Access-Control-Request-Headers',
@@ -447,6 +501,8 @@ export async function startMockServer({
     port: actualPort,
     log,
     dataset,
+    resources,
+    reset: () => resources.reset(),
     close() {
       if (closed) return closed;
       closing = true;
@@ -481,13 +537,14 @@ async function main() {
       seed: { type: 'string', default: '42' },
       count: { type: 'string', default: '1000' },
       upstream: { type: 'string' },
+      'report-delay-ms': { type: 'string', default: String(DEFAULT_REPORT_DELAY_MS) },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(
-      'usage: node tests/mock/server.mjs [--port 8787] [--host 127.0.0.1] [--api-key KEY] [--seed 42] [--count 1000] [--upstream URL]\n',
+      'usage: node tests/mock/server.mjs [--port 8787] [--host 127.0.0.1] [--api-key KEY] [--seed 42] [--count 1000] [--upstream URL] [--report-delay-ms 300]\n',
     );
     return;
   }
@@ -505,6 +562,7 @@ async function main() {
     seed: /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed,
     count: int('count', values.count, 0),
     upstream: values.upstream,
+    reportDelayMs: int('report-delay-ms', values['report-delay-ms'], 0),
   });
   process.stdout.write(`mock listening ${srv.url}\n`);
   const stop = () => {

@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
   listPortouts, getPortout, buildPortoutsQuery, parsePortoutsQuery, parsePortoutsResponse, listAllPortouts, PortoutsError,
+  updatePortoutStatus, listPortoutRejectionCodes, listPortoutComments, createPortoutComment,
+  listPortoutSupportingDocuments, createPortoutSupportingDocuments, listPortoutEvents, getPortoutEvent,
+  republishPortoutEvent, listPortoutReports, createPortoutReport, getPortoutReport, createPortoutsClient,
 } from 'telnyx-portouts';
 import { startMockServer } from '../mock/server.mjs';
 
@@ -109,15 +112,74 @@ test('any JS value as options fails cleanly (invalid_options) and the instance k
 });
 
 test('getPortout ids cannot traverse paths or inject', async () => {
-  for (const id of ['', '../x', '..', '.', 'a/b', '%2F', 'a%2e%2e', 'a?b', 'a#b', 'a\nb', 'a\0b', 'x'.repeat(65), 'a\\b', '\uD800']) {
-    await expectCode('getPortout: hostile ids', ['invalid_filter'], () => getPortout(id, { baseUrl: base }));
+  for (const id of ['', '../x', '..', '.', 'a/b', '%2F', 'a%2e%2e', 'a?b', 'a#b', 'a\nb', 'a\0b', 'x'.repeat(65), 'a\\b', '\uD800', 'ü ＃ 1']) {
+    await expectCode('getPortout: hostile ids', ['invalid_params'], () => getPortout(id, { baseUrl: base }));
   }
   for (const id of [1, null, undefined, {}, [], Symbol('x'), 1n]) {
-    await expectCode('getPortout: hostile ids', ['invalid_filter'], () => getPortout(id, { baseUrl: base }));
+    await expectCode('getPortout: hostile ids', ['invalid_params'], () => getPortout(id, { baseUrl: base }));
   }
-  // Unicode and spaces are fine, and go as one encoded path segment.
-  await expectCode('getPortout: hostile ids', ['not_found'], () => getPortout('ü ＃ 1', { baseUrl: base }));
-  assert.ok(mock.log.some((e) => (e.rawPath ?? e.path).endsWith('/portouts/%C3%BC%20%EF%BC%83%201')), 'encoded as one segment');
+  // A UUID in upper case is a UUID.
+  await expectCode('getPortout: hostile ids', ['not_found'], () => getPortout('00000000-0000-4000-8000-00000000000A', { baseUrl: base }));
+  await stillWorks();
+});
+
+test('the other operations refuse hostile ids, statuses and bodies before any request, without leaking the key', async () => {
+  const UUID = mock.dataset[0].id;
+  const opts = { baseUrl: base, apiKey: SECRET };
+  const before = mock.log.length;
+  const ids = ['', '../x', 'a/b', '%2F', `${UUID}/..`, `${UUID}?x=1`, 'x'.repeat(10000), '\uD800', 1, null, {}, Symbol('x'), 1n,
+    { get id() { throw new Error('getter'); } }, new Proxy({}, { ownKeys() { throw new Error(SECRET); } })];
+  const byId = {
+    getPortout: (id) => getPortout(id, opts),
+    updatePortoutStatus: (id) => updatePortoutStatus(id, 'authorized', {}, opts),
+    listPortoutRejectionCodes: (id) => listPortoutRejectionCodes(id, undefined, opts),
+    listPortoutComments: (id) => listPortoutComments(id, opts),
+    createPortoutComment: (id) => createPortoutComment(id, { body: 'x' }, opts),
+    listPortoutSupportingDocuments: (id) => listPortoutSupportingDocuments(id, opts),
+    createPortoutSupportingDocuments: (id) => createPortoutSupportingDocuments(id, { documents: [{ type: 'loa', document_id: UUID }] }, opts),
+    getPortoutEvent: (id) => getPortoutEvent(id, opts),
+    republishPortoutEvent: (id) => republishPortoutEvent(id, opts),
+    getPortoutReport: (id) => getPortoutReport(id, opts),
+  };
+  for (const [name, call] of Object.entries(byId)) {
+    for (const id of ids) await expectCode(`${name}: hostile ids`, ['invalid_params'], () => call(id));
+  }
+  const values = Object.values(hostileValues());
+  for (const v of [...values, 'rejected', 'Authorized', 'ported', '', SECRET]) {
+    await expectCode('updatePortoutStatus: hostile statuses', ['invalid_params'], () => updatePortoutStatus(UUID, v, { reason: 'x' }, opts));
+  }
+  for (const v of [...values, { reason: '' }, { reason: ' \n ' }, { reason: 'a\0b' }, { reason: 'x'.repeat(10001) }, { reason: 1 }, { reasons: 'x' }, { reason: SECRET, host_messaging: 'yes' }]) {
+    await expectCode('updatePortoutStatus: hostile params', ['invalid_params'], () => updatePortoutStatus(UUID, 'rejected-pending', v, opts));
+  }
+  for (const v of [...values, undefined, {}, { body: '' }, { body: '   ' }, { body: null }, { body: 5 }, { text: 'x' }, { body: '\uD800' }, { body: 'x'.repeat(10001) }]) {
+    await expectCode('createPortoutComment: hostile bodies', ['invalid_params'], () => createPortoutComment(UUID, v, opts));
+  }
+  const docs = (d) => ({ documents: d });
+  for (const v of [...values, undefined, {}, docs([]), docs(Array(11).fill({ type: 'loa', document_id: UUID })), docs([{ type: 'pdf', document_id: UUID }]),
+    docs([{ type: 'loa', document_id: 'x' }]), docs([{ type: 'loa' }]), docs([null]), docs([{ type: 'loa', document_id: UUID, extra: 1 }]), docs('loa'),
+    docs(new Proxy([], { get() { throw new Error(SECRET); } }))]) {
+    await expectCode('createPortoutSupportingDocuments: hostile bodies', ['invalid_params'], () => createPortoutSupportingDocuments(UUID, v, opts));
+  }
+  const report = (filters) => ({ report_type: 'export_portouts_csv', params: { filters } });
+  for (const v of [...values, undefined, {}, { report_type: 'csv', params: { filters: {} } }, { report_type: 'export_portouts_csv' }, report('x'),
+    report({ status__in: ['done'] }), report({ status__in: [] }), report({ created_at__gt: 'yesterday' }), report({ phone_numbers__overlaps: ['555'] }),
+    report({ status: 'pending' }), report({ end_user_name: '' }), report({ customer_reference__in: [1] })]) {
+    await expectCode('createPortoutReport: hostile bodies', ['invalid_params'], () => createPortoutReport(v, opts));
+  }
+  for (const q of [...values.filter((v) => v != null && typeof v !== 'object'), { filter: { code: 'abc' } }, { filter: { code: [1.5] } }, { filter: { code: -1 } }, { filter: { codes: 1 } }, { code: 1 }]) {
+    await expectCode('listPortoutRejectionCodes: hostile queries', ['invalid_filter'], () => listPortoutRejectionCodes(UUID, q, opts));
+  }
+  for (const q of [{ filter: { event_type: 'status_changed' } }, { filter: { portout_id: '1' } }, { filter: { created_at: { gt: '2024-01-01' } } },
+    { filter: { created_at: { gte: '2024-02-01', lte: '2024-01-01' } } }, { event_type: 'x' }, { page: { size: 0 } }, { filter: 'x' }]) {
+    await expectCode('listPortoutEvents: hostile queries', ['invalid_filter'], () => listPortoutEvents(q, opts));
+  }
+  for (const q of [{ filter: { status: 'done' } }, { filter: { report_type: 'pdf' } }, { filter: { status: ['pending'] } }, { status: 'pending' }]) {
+    await expectCode('listPortoutReports: hostile queries', ['invalid_filter'], () => listPortoutReports(q, opts));
+  }
+  // The client object passes hostile bound options on to the core.
+  const client = createPortoutsClient({ baseUrl: base, get apiKey() { throw new Error(SECRET); } });
+  await expectCode('createPortoutsClient: hostile options', ['invalid_options'], () => client.listPortoutComments(UUID));
+  assert.equal(mock.log.length, before, 'no request was sent');
   await stillWorks();
 });
 

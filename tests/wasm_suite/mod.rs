@@ -342,7 +342,7 @@ async fn gets_one_portout_and_maps_404() {
     .await;
     let e = expect_err(
         api::get_portout("../portouts".into(), options("", "")).await,
-        "invalid_filter",
+        "invalid_params",
     )
     .await;
     assert_eq!(text(&e, "path"), "id");

@@ -2,6 +2,7 @@
 //! for the one validator in `telnyx-portouts-schema`). JS receives the records as `JSON.parse`
 //! built them; these tables are what the validator checks them against.
 
+use crate::client::paging::PAGE_META;
 use serde::Serialize;
 use telnyx_portouts_schema::{Field, Schema, Ty};
 
@@ -33,6 +34,16 @@ impl Status {
         Status::Rejected,
         Status::RejectedPending,
         Status::Canceled,
+    ];
+
+    /// The statuses by wire form, for [`Reader::choice`](crate::client::read::Reader::choice).
+    pub const CHOICES: [(&'static str, Status); 6] = [
+        ("pending", Status::Pending),
+        ("authorized", Status::Authorized),
+        ("ported", Status::Ported),
+        ("rejected", Status::Rejected),
+        ("rejected-pending", Status::RejectedPending),
+        ("canceled", Status::Canceled),
     ];
 
     /// The wire form.
@@ -89,18 +100,6 @@ pub static PORTOUT: Schema = Schema::new(
     ],
 );
 
-/// The spec's `Metadata` of a list response: four required non-negative integers, read into
-/// the capture slots 0..4 in [`META_FIELDS`]' order.
-pub static PAGE_META: Schema = Schema::new(
-    "an object",
-    &[
-        Field::required("page_number", Ty::Count(0)),
-        Field::required("page_size", Ty::Count(1)),
-        Field::required("total_pages", Ty::Count(2)),
-        Field::required("total_results", Ty::Count(3)),
-    ],
-);
-
 /// The body of `GET /portouts`: `{ data: [PortoutDetails], meta: Metadata }`.
 pub static LIST_BODY: Schema = Schema::new(
     "a JSON object",
@@ -116,34 +115,16 @@ pub static ONE_BODY: Schema = Schema::new(
     &[Field::required("data", Ty::Object(&PORTOUT))],
 );
 
-/// The `meta` object of a list response.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct PageMeta {
-    /// The page this is (1-based).
-    pub page_number: u64,
-    /// Records a page.
-    pub page_size: u64,
-    /// Pages in the whole listing.
-    pub total_pages: u64,
-    /// Records in the whole listing.
-    pub total_results: u64,
-}
-
-/// The names of [`PageMeta`]'s fields, as the API spells them.
-pub const META_FIELDS: [&str; 4] = ["page_number", "page_size", "total_pages", "total_results"];
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn schemas_are_sorted_and_match_the_spec_count() {
-        for schema in [&PORTOUT, &PAGE_META, &LIST_BODY, &ONE_BODY] {
+        for schema in [&PORTOUT, &LIST_BODY, &ONE_BODY] {
             assert!(schema.is_sorted(), "{}", schema.what);
         }
         assert_eq!(PORTOUT.fields.len(), 27);
-        let names: Vec<_> = PAGE_META.fields.iter().map(|f| f.name).collect();
-        assert_eq!(names, META_FIELDS);
     }
 
     #[test]

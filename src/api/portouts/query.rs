@@ -7,106 +7,17 @@
 //! Order is fixed: the filter fields in alphabetical order (a range's `gte` before `lte`),
 //! then `page[number]`, then `page[size]`; so equal queries give equal strings.
 
-use crate::error::Error;
-use crate::filter::{DateRange, ListQuery};
-use crate::input::Input;
+use crate::api::portouts::filter::ListQuery;
+use crate::client::encode::Pairs;
+use crate::client::error::Error;
+use crate::client::input::Input;
 
-/// How array filters (`status_in`, `country_code_in`) are written.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ArrayFormat {
-    /// `filter[status_in]=pending%2Cported` (the SDK's and the API's default).
-    #[default]
-    Comma,
-    /// `filter[status_in][]=pending&filter[status_in][]=ported`
-    Brackets,
-    /// `filter[status_in]=pending&filter[status_in]=ported`
-    Repeat,
-}
-
-impl ArrayFormat {
-    /// The three formats.
-    pub const ALL: [ArrayFormat; 3] = [
-        ArrayFormat::Comma,
-        ArrayFormat::Brackets,
-        ArrayFormat::Repeat,
-    ];
-
-    /// The format named `comma`, `brackets` or `repeat`.
-    pub fn parse(s: &str) -> Option<ArrayFormat> {
-        match s {
-            "comma" => Some(ArrayFormat::Comma),
-            "brackets" => Some(ArrayFormat::Brackets),
-            "repeat" => Some(ArrayFormat::Repeat),
-            _ => None,
-        }
-    }
-}
-
-/// Appends `s` percent-encoded RFC 3986 style (unreserved characters kept, UTF-8 bytes of
-/// everything else as `%XX`, upper-case hex).
-pub fn encode_into(out: &mut String, s: &str) {
-    let hex = |n: u8| char::from_digit(u32::from(n), 16).map_or('0', |c| c.to_ascii_uppercase());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(hex(b >> 4));
-            out.push(hex(b & 15));
-        }
-    }
-}
-
-struct Builder {
-    out: String,
-}
-
-impl Builder {
-    fn pair(&mut self, key: &str, value: &str) {
-        if !self.out.is_empty() {
-            self.out.push('&');
-        }
-        encode_into(&mut self.out, key);
-        self.out.push('=');
-        encode_into(&mut self.out, value);
-    }
-
-    fn opt(&mut self, key: &str, value: Option<&str>) {
-        if let Some(v) = value {
-            self.pair(key, v);
-        }
-    }
-
-    fn list<'a>(
-        &mut self,
-        key: &str,
-        values: Option<impl Iterator<Item = &'a str>>,
-        format: ArrayFormat,
-    ) {
-        let Some(values) = values else { return };
-        match format {
-            ArrayFormat::Comma => {
-                let joined: Vec<&str> = values.collect();
-                self.pair(key, &joined.join(","));
-            }
-            ArrayFormat::Brackets => {
-                let k = format!("{key}[]");
-                values.for_each(|v| self.pair(&k, v));
-            }
-            ArrayFormat::Repeat => values.for_each(|v| self.pair(key, v)),
-        }
-    }
-
-    fn range(&mut self, name: &str, r: &DateRange) {
-        self.opt(&format!("filter[{name}][gte]"), r.gte.as_deref());
-        self.opt(&format!("filter[{name}][lte]"), r.lte.as_deref());
-    }
-}
+pub use crate::client::encode::{percent_decode, ArrayFormat};
 
 /// The query string for `q` (no leading `?`; empty for the empty query).
 pub fn build_query(q: &ListQuery, format: ArrayFormat) -> String {
     let f = &q.filter;
-    let mut b = Builder { out: String::new() };
+    let mut b = Pairs::new(format);
     b.opt("filter[carrier_name]", f.carrier_name.as_deref());
     b.opt("filter[country_code]", f.country_code.as_deref());
     b.list(
@@ -114,7 +25,6 @@ pub fn build_query(q: &ListQuery, format: ArrayFormat) -> String {
         f.country_code_in
             .as_ref()
             .map(|v| v.iter().map(String::as_str)),
-        format,
     );
     b.opt("filter[foc_date]", f.foc_date.as_deref());
     b.range("inserted_at", &f.inserted_at);
@@ -126,36 +36,10 @@ pub fn build_query(q: &ListQuery, format: ArrayFormat) -> String {
     b.list(
         "filter[status_in]",
         f.status_in.as_ref().map(|v| v.iter().map(|s| s.as_str())),
-        format,
     );
     b.opt("filter[support_key]", f.support_key.as_deref());
-    if let Some(n) = q.page.number {
-        b.pair("page[number]", &n.to_string());
-    }
-    if let Some(n) = q.page.size {
-        b.pair("page[size]", &n.to_string());
-    }
-    b.out
-}
-
-/// Decodes `%XX` escapes (a literal `+` stays `+`: this library never sends a raw `+`, and
-/// phone numbers typed into a URL keep their plus). `None` on a bad escape or invalid UTF-8.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        if c == b'%' {
-            let hi = char::from(*b.get(i + 1)?).to_digit(16)?;
-            let lo = char::from(*b.get(i + 2)?).to_digit(16)?;
-            out.push(u8::try_from(hi * 16 + lo).ok()?);
-            i += 3;
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    b.page(&q.page);
+    b.finish()
 }
 
 /// Array filters, whose comma-joined values are split into items when parsing.
@@ -277,8 +161,9 @@ fn parse_key(key: &str) -> Option<KeyPath> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::filter::{Page, PortoutFilter};
-    use crate::model::Status;
+    use crate::api::portouts::filter::{Page, PortoutFilter};
+    use crate::api::portouts::model::Status;
+    use crate::client::params::DateRange;
 
     fn full() -> ListQuery {
         ListQuery {

@@ -1,38 +1,20 @@
-//! The list query — filter and page — as a typed model, and its validation from an
-//! [`Input`] tree. Every rule lives here, once: the wasm boundary and the query-string parser
-//! both feed [`ListQuery::from_input`].
+//! The list query of `GET /portouts` — filter and page — as a typed model, and its
+//! validation from an [`Input`] tree. The rules of the port-out filter live here; the readers
+//! of texts, dates, ranges and pages are shared ([`Reader`]). The wasm boundary and the
+//! query-string parser both feed [`ListQuery::from_input`].
 
-use crate::datetime::{parse_instant, to_date_time, DayEnd};
-use crate::error::Error;
-use crate::input::{number_text, Input};
-use crate::model::Status;
-use crate::suggest::did_you_mean;
+use crate::api::portouts::model::Status;
+use crate::client::datetime::DayEnd;
+use crate::client::error::{Error, ErrorCode};
+use crate::client::input::Input;
+use crate::client::read::{printable, Reader};
 use serde::Serialize;
 
-/// At most this many items in an array filter.
-pub const MAX_ARRAY_ITEMS: usize = 100;
-/// At most this many characters in a text value.
-pub const MAX_TEXT_CHARS: usize = 256;
-/// The largest `page.size` the API accepts.
-pub const MAX_PAGE_SIZE: u32 = 250;
+pub use crate::client::params::{DateRange, Page, MAX_PAGE_SIZE};
+pub use crate::client::read::{MAX_ARRAY_ITEMS, MAX_TEXT_CHARS};
 
-/// An inclusive date range (`filter[inserted_at][gte]`, `filter[inserted_at][lte]`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct DateRange {
-    /// Greater than or equal to this RFC 3339 date-time or date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gte: Option<String>,
-    /// Less than or equal to this RFC 3339 date-time or date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lte: Option<String>,
-}
-
-impl DateRange {
-    /// True when neither end is set.
-    pub fn is_empty(&self) -> bool {
-        self.gte.is_none() && self.lte.is_none()
-    }
-}
+/// The reader of query values: its failures are `invalid_filter`.
+const R: Reader = Reader(ErrorCode::InvalidFilter);
 
 /// The `filter[...]` parameters of `GET /portouts`, validated.
 /// Serialized (as `parsePortoutsQuery` returns it) with only the fields that are set.
@@ -76,17 +58,6 @@ pub struct PortoutFilter {
     pub support_key: Option<String>,
 }
 
-/// `page[number]` and `page[size]`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Page {
-    /// 1-based page number.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub number: Option<u32>,
-    /// Records a page, 1..=250.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub size: Option<u32>,
-}
-
 /// A whole list query: what `listPortouts(query)` and `buildPortoutsQuery(query)` take.
 /// Serialized as `{ filter?, page? }`, the form `listPortouts` takes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -106,13 +77,6 @@ impl PortoutFilter {
     }
 }
 
-impl Page {
-    /// True when neither number nor size is set.
-    pub fn is_empty(&self) -> bool {
-        self.number.is_none() && self.size.is_none()
-    }
-}
-
 /// The filter's field names, in the fixed order the query string uses.
 pub const FILTER_FIELDS: [&str; 12] = [
     "carrier_name",
@@ -129,171 +93,15 @@ pub const FILTER_FIELDS: [&str; 12] = [
     "support_key",
 ];
 
-const QUERY_KEYS: &[(&str, &str)] = &[
-    ("filter", "filter"),
-    ("page", "page"),
-    ("page.size", "page.size"),
-    ("page.number", "page.number"),
-];
-
 impl ListQuery {
     /// Validates a JS query object (`{ filter?, page? }`, or the official SDK's flat
     /// `'page[number]'` / `'page[size]'` keys). `undefined`/`null` is the empty query.
     pub fn from_input(input: &Input) -> Result<ListQuery, Error> {
-        let members = match input {
-            Input::Undefined | Input::Null => return Ok(ListQuery::default()),
-            Input::Object(m) => m,
-            other => {
-                return Err(Error::invalid_filter(
-                    "query",
-                    &format!(
-                        "must be an object like {{ filter, page }}, got {}",
-                        other.describe()
-                    ),
-                ))
-            }
-        };
-        let mut q = ListQuery::default();
-        let mut nested_page = false;
-        let mut flat_page = false;
-        for (key, value) in members {
-            match key.as_str() {
-                "filter" => q.filter = filter_from_input(value)?,
-                "page" => {
-                    nested_page |= !value.is_unset();
-                    q.page = page_from_input(value)?;
-                }
-                "page[number]" => {
-                    flat_page |= !value.is_unset();
-                    q.page.number = page_number(value, "page[number]", 1, u32::MAX)?;
-                }
-                "page[size]" => {
-                    flat_page |= !value.is_unset();
-                    q.page.size = page_number(value, "page[size]", 1, MAX_PAGE_SIZE)?;
-                }
-                other => return Err(unknown_top_level_key(other)),
-            }
-        }
-        if nested_page && flat_page {
-            return Err(Error::invalid_filter(
-                "page",
-                "use either page: { number, size } or the flat 'page[number]'/'page[size]' keys, not both",
-            ));
-        }
-        Ok(q)
-    }
-}
-
-fn unknown_top_level_key(key: &str) -> Error {
-    if FILTER_FIELDS.contains(&key) {
-        return Error::invalid_filter(
-            key,
-            &format!("unknown query key; filters go inside filter: {{ {key}: ... }} (did you mean filter.{key}?)"),
-        );
-    }
-    unknown_key(key, key, QUERY_KEYS, "query keys are filter and page")
-}
-
-/// An `invalid_filter` error for an unknown key, with a suggestion when one is close.
-fn unknown_key(path: &str, key: &str, candidates: &[(&str, &str)], known: &str) -> Error {
-    let reason = match did_you_mean(key, candidates) {
-        Some(s) => format!("unknown key '{}' (did you mean '{s}'?)", printable(key)),
-        None => format!("unknown key '{}'; {known}", printable(key)),
-    };
-    Error::invalid_filter(path, &reason)
-}
-
-/// `key` for messages: its first 64 characters as Rust's `char::escape_default` writes them
-/// (`\n`, `\'`, `\\`, `\u{e9}`: printable ASCII only), then `…` if it was longer.
-pub fn printable(key: &str) -> String {
-    let mut out = String::new();
-    for c in key.chars().take(64) {
-        match c {
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\n' => out.push_str("\\n"),
-            '\'' | '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            ' '..='~' => out.push(c),
-            _ => {
-                out.push_str("\\u{");
-                let code = u32::from(c);
-                // Hex digits without leading zeros (at least one).
-                let digits = (32 - (code | 1).leading_zeros()).div_ceil(4);
-                for shift in (0..digits).rev() {
-                    let d = (code >> (shift * 4)) & 0xf;
-                    out.push(char::from_digit(d, 16).unwrap_or('0'));
-                }
-                out.push('}');
-            }
-        }
-    }
-    if key.chars().count() > 64 {
-        out.push('…');
-    }
-    out
-}
-
-fn page_from_input(value: &Input) -> Result<Page, Error> {
-    let members = match value {
-        Input::Undefined | Input::Null => return Ok(Page::default()),
-        Input::Object(m) => m,
-        other => {
-            return Err(Error::invalid_filter(
-                "page",
-                &format!(
-                    "must be an object like {{ number, size }}, got {}",
-                    other.describe()
-                ),
-            ))
-        }
-    };
-    let mut page = Page::default();
-    for (key, v) in members {
-        match key.as_str() {
-            "number" => page.number = page_number(v, "page.number", 1, u32::MAX)?,
-            "size" => page.size = page_number(v, "page.size", 1, MAX_PAGE_SIZE)?,
-            other => {
-                return Err(unknown_key(
-                    &format!("page.{}", printable(other)),
-                    other,
-                    &[("number", "number"), ("size", "size")],
-                    "page has number and size",
-                ))
-            }
-        }
-    }
-    Ok(page)
-}
-
-fn page_number(v: &Input, path: &str, min: u32, max: u32) -> Result<Option<u32>, Error> {
-    match v {
-        Input::Undefined | Input::Null => Ok(None),
-        Input::Number(n) if n.fract() == 0.0 && *n >= f64::from(min) && *n <= f64::from(max) => {
-            // In range and integral, so the conversion is exact.
-            Ok(Some(*n as u32))
-        }
-        Input::Number(n) if n.is_finite() && n.fract() == 0.0 => {
-            let range = if max == u32::MAX {
-                format!("at least {min}")
-            } else {
-                format!("between {min} and {max}")
-            };
-            Err(Error::invalid_filter(
-                path,
-                &format!("must be {range}, got {}", number_text(*n)),
-            ))
-        }
-        Input::Number(n) if n.is_finite() => Err(Error::invalid_filter(
-            path,
-            &format!("must be an integer, got {}", number_text(*n)),
-        )),
-        other => Err(Error::invalid_filter(
-            path,
-            &format!("must be an integer, got {}", other.describe()),
-        )),
+        let (filter, page) = R.paged_query(input, &FILTER_FIELDS)?;
+        Ok(ListQuery {
+            filter: filter_from_input(filter)?,
+            page,
+        })
     }
 }
 
@@ -312,26 +120,27 @@ fn filter_from_input(value: &Input) -> Result<PortoutFilter, Error> {
     for (key, v) in members {
         let path = format!("filter.{}", printable(key));
         match key.as_str() {
-            "carrier_name" => f.carrier_name = text(v, &path)?,
+            "carrier_name" => f.carrier_name = R.text(v, &path)?,
             "country_code" => {
-                f.country_code = text(v, &path)?.map(|c| country(&c, &path)).transpose()?
+                f.country_code = R.text(v, &path)?.map(|c| country(&c, &path)).transpose()?
             }
             "country_code_in" => {
-                f.country_code_in = array(v, &path, |item, p| country(&text_item(item, p)?, p))?
+                f.country_code_in =
+                    R.array(v, &path, |item, p| country(&R.text_item(item, p)?, p))?
             }
-            "foc_date" => f.foc_date = date(v, &path, DayEnd::Start)?,
-            "inserted_at" => f.inserted_at = range(v, &path)?,
+            "foc_date" => f.foc_date = R.date(v, &path, DayEnd::Start)?,
+            "inserted_at" => f.inserted_at = R.range(v, &path)?,
             "phone_number" => {
-                f.phone_number = text(v, &path)?.map(|n| e164(n, &path)).transpose()?
+                f.phone_number = R.text(v, &path)?.map(|n| R.e164(n, &path)).transpose()?
             }
-            "pon" => f.pon = text(v, &path)?,
-            "ported_out_at" => f.ported_out_at = range(v, &path)?,
-            "spid" => f.spid = text(v, &path)?,
-            "status" => f.status = text(v, &path)?.map(|s| status(&s, &path)).transpose()?,
+            "pon" => f.pon = R.text(v, &path)?,
+            "ported_out_at" => f.ported_out_at = R.range(v, &path)?,
+            "spid" => f.spid = R.text(v, &path)?,
+            "status" => f.status = R.text(v, &path)?.map(|s| status(&s, &path)).transpose()?,
             "status_in" => {
-                f.status_in = array(v, &path, |item, p| status(&text_item(item, p)?, p))?
+                f.status_in = R.array(v, &path, |item, p| status(&R.text_item(item, p)?, p))?
             }
-            "support_key" => f.support_key = text(v, &path)?,
+            "support_key" => f.support_key = R.text(v, &path)?,
             other => {
                 let candidates: Vec<(&str, &str)> = FILTER_FIELDS
                     .iter()
@@ -341,7 +150,7 @@ fn filter_from_input(value: &Input) -> Result<PortoutFilter, Error> {
                         ("page_size", "page.size (at the top level)"),
                     ])
                     .collect();
-                return Err(unknown_key(
+                return Err(R.unknown_key(
                     &path,
                     other,
                     &candidates,
@@ -353,106 +162,13 @@ fn filter_from_input(value: &Input) -> Result<PortoutFilter, Error> {
     Ok(f)
 }
 
-/// A text value: a non-empty string of at most 256 chars with no control characters.
-fn text(v: &Input, path: &str) -> Result<Option<String>, Error> {
-    if v.is_unset() {
-        return Ok(None);
-    }
-    text_item(v, path).map(Some)
-}
-
-fn text_item(v: &Input, path: &str) -> Result<String, Error> {
-    let s = match v {
-        Input::String(s) => s,
-        Input::BrokenString => {
-            return Err(Error::invalid_filter(
-                path,
-                "contains an unpaired UTF-16 surrogate (broken text)",
-            ))
-        }
-        other => {
-            return Err(Error::invalid_filter(
-                path,
-                &format!("must be a string, got {}", other.describe()),
-            ))
-        }
-    };
-    check_text(s, path)?;
-    Ok(s.clone())
-}
-
-/// The rules every text value follows.
-pub fn check_text(s: &str, path: &str) -> Result<(), Error> {
-    if s.is_empty() {
-        return Err(Error::invalid_filter(
-            path,
-            "must not be empty (leave it out to not filter on it)",
-        ));
-    }
-    if s.chars().count() > MAX_TEXT_CHARS {
-        return Err(Error::invalid_filter(
-            path,
-            &format!("must be at most {MAX_TEXT_CHARS} characters"),
-        ));
-    }
-    if s.chars().any(char::is_control) {
-        return Err(Error::invalid_filter(
-            path,
-            "must not contain control characters (newlines, tabs, NUL, ...)",
-        ));
-    }
-    Ok(())
-}
-
-fn array<T>(
-    v: &Input,
-    path: &str,
-    item: impl Fn(&Input, &str) -> Result<T, Error>,
-) -> Result<Option<Vec<T>>, Error> {
-    let items = match v {
-        Input::Undefined | Input::Null => return Ok(None),
-        Input::Array(items) => items,
-        other => {
-            return Err(Error::invalid_filter(
-                path,
-                &format!("must be an array, got {}", other.describe()),
-            ))
-        }
-    };
-    if items.is_empty() {
-        return Err(Error::invalid_filter(
-            path,
-            "must not be empty (leave it out to not filter on it)",
-        ));
-    }
-    if items.len() > MAX_ARRAY_ITEMS {
-        return Err(Error::invalid_filter(
-            path,
-            &format!("must have at most {MAX_ARRAY_ITEMS} items"),
-        ));
-    }
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, x)| item(x, &format!("{path}[{i}]")))
-        .collect::<Result<Vec<T>, Error>>()
-        .map(Some)
-}
-
 fn status(s: &str, path: &str) -> Result<Status, Error> {
-    Status::parse(s).ok_or_else(|| {
-        let names: Vec<(&str, &str)> = Status::ALL
-            .iter()
-            .map(|s| (s.as_str(), s.as_str()))
-            .collect();
-        let hint = did_you_mean(s, &names)
-            .map(|m| format!(" (did you mean '{m}'?)"))
-            .unwrap_or_default();
-        Error::invalid_filter(
-            path,
-            &format!("'{}' is not a port-out status{hint}; use one of pending, authorized, ported, rejected, rejected-pending, canceled", printable(s)),
-        )
-    })
+    R.choice(
+        &Input::String(s.to_string()),
+        path,
+        &Status::CHOICES,
+        "a port-out status",
+    )
 }
 
 /// The 249 officially assigned ISO 3166-1 alpha-2 codes, plus `XK` (Kosovo, user-assigned
@@ -492,94 +208,6 @@ fn country(s: &str, path: &str) -> Result<String, Error> {
     }
 }
 
-fn e164(n: String, path: &str) -> Result<String, Error> {
-    let digits = n.strip_prefix('+').unwrap_or("");
-    let ok = (2..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0');
-    if ok {
-        Ok(n)
-    } else {
-        Err(Error::invalid_filter(
-            path,
-            &format!(
-                "'{}' is not an E.164 phone number ('+' then 2 to 15 digits, like +13035551212)",
-                printable(&n)
-            ),
-        ))
-    }
-}
-
-/// A date filter value: an RFC 3339 date-time, a `YYYY-MM-DD` date (normalised to a
-/// date-time, see [`to_date_time`]), or a JS `Date`.
-fn date(v: &Input, path: &str, day_end: DayEnd) -> Result<Option<String>, Error> {
-    match v {
-        Input::Undefined | Input::Null => Ok(None),
-        Input::Date(Some(iso)) => match parse_instant(iso, day_end) {
-            Ok(_) => Ok(Some(iso.clone())),
-            // JS writes years past 9999 (or before 0) as +YYYYYY, which RFC 3339 cannot express.
-            Err(_) => Err(Error::invalid_filter(
-                path,
-                "is a Date outside the years 0000 to 9999, which the API cannot take",
-            )),
-        },
-        Input::Date(None) => Err(Error::invalid_filter(path, "is an invalid Date")),
-        Input::String(_) | Input::BrokenString => {
-            let s = text_item(v, path)?;
-            parse_instant(&s, day_end).map_err(|why| Error::invalid_filter(path, why))?;
-            Ok(Some(to_date_time(&s, day_end)))
-        }
-        other => Err(Error::invalid_filter(
-            path,
-            &format!("must be a date string or a Date, got {}", other.describe()),
-        )),
-    }
-}
-
-fn range(v: &Input, path: &str) -> Result<DateRange, Error> {
-    let members = match v {
-        Input::Undefined | Input::Null => return Ok(DateRange::default()),
-        Input::Object(m) => m,
-        other => {
-            return Err(Error::invalid_filter(
-                path,
-                &format!(
-                    "must be an object like {{ gte, lte }}, got {}",
-                    other.describe()
-                ),
-            ))
-        }
-    };
-    let mut r = DateRange::default();
-    for (key, value) in members {
-        let p = format!("{path}.{}", printable(key));
-        match key.as_str() {
-            "gte" => r.gte = date(value, &p, DayEnd::Start)?,
-            "lte" => r.lte = date(value, &p, DayEnd::End)?,
-            other => {
-                return Err(unknown_key(
-                    &p,
-                    other,
-                    &[("gte", "gte"), ("lte", "lte"), ("gt", "gte"), ("lt", "lte")],
-                    "a range has gte and lte",
-                ))
-            }
-        }
-    }
-    if let (Some(gte), Some(lte)) = (&r.gte, &r.lte) {
-        let from =
-            parse_instant(gte, DayEnd::Start).map_err(|why| Error::invalid_filter(path, why))?;
-        let to = parse_instant(lte, DayEnd::End).map_err(|why| Error::invalid_filter(path, why))?;
-        if from > to {
-            return Err(Error::invalid_filter(
-                path,
-                &format!("gte ({gte}) is after lte ({lte})"),
-            ));
-        }
-    }
-    Ok(r)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -613,7 +241,7 @@ mod tests {
         }
         assert_eq!(printable(&"x".repeat(70)), format!("{}…", "x".repeat(64)));
     }
-    use crate::error::ErrorCode;
+    use crate::client::error::ErrorCode;
 
     fn obj(members: &[(&str, Input)]) -> Input {
         Input::Object(
@@ -827,7 +455,10 @@ mod tests {
                 "surrogate",
             ),
             (
-                vec![("carrier_name", Input::Opaque(crate::input::Opaque::Symbol))],
+                vec![(
+                    "carrier_name",
+                    Input::Opaque(crate::client::input::Opaque::Symbol),
+                )],
                 "filter.carrier_name",
                 "got a symbol",
             ),

@@ -1,11 +1,10 @@
 //! Response validation: a list body must be `{ "data": [PortoutDetails...], "meta": Metadata }`,
-//! a get body `{ "data": PortoutDetails }` (the schemas in [`model`](crate::model), checked by
+//! a get body `{ "data": PortoutDetails }` (the schemas in [`model`](crate::api::portouts::model), checked by
 //! the one serde_json-driven validator of `telnyx-portouts-schema`). Nothing is built: on
 //! success JS builds the objects with `JSON.parse`; on failure the error names the path
 //! (`data[3].phone_numbers[0]`) and the reason. Also: HTTP error responses into [`Error`]s.
 
-use crate::error::{Error, ErrorCode};
-use crate::model::{PageMeta, LIST_BODY, ONE_BODY};
+use crate::client::error::{Error, ErrorCode};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -61,28 +60,6 @@ pub fn check<'a>(bytes: &'a [u8], schema: &'static Schema) -> Result<(&'a str, C
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let captures = validate(text, schema).map_err(|f| invalid(&f))?;
     Ok((text, captures))
-}
-
-/// The `meta` of a list body from the counts [`LIST_BODY`] captured.
-pub fn page_meta(c: &Captures) -> PageMeta {
-    let [page_number, page_size, total_pages, total_results] =
-        [c[0], c[1], c[2], c[3]].map(Option::unwrap_or_default);
-    PageMeta {
-        page_number,
-        page_size,
-        total_pages,
-        total_results,
-    }
-}
-
-/// Validates the body of `GET /portouts` and returns its `meta`.
-pub fn validate_list(bytes: &[u8]) -> Result<PageMeta, Error> {
-    check(bytes, &LIST_BODY).map(|(_, c)| page_meta(&c))
-}
-
-/// Validates the body of `GET /portouts/{id}`.
-pub fn validate_one(bytes: &[u8]) -> Result<(), Error> {
-    check(bytes, &ONE_BODY).map(|_| ())
 }
 
 /// What a caller knows about the request an error response answered.
@@ -177,6 +154,7 @@ pub fn is_retryable_status(status: u16) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::portouts::{validate_list, validate_one};
 
     fn rec(fields: &str) -> String {
         format!(

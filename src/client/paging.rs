@@ -7,11 +7,11 @@
 //! After the first answer it keeps at most `concurrency` requests in flight until the last
 //! page. Records are assembled in page order and de-duplicated by `id`.
 
-use crate::error::{Error, ErrorCode};
-use crate::filter::ListQuery;
-use crate::input::Input;
-use crate::model::PageMeta;
-use crate::options::integer;
+use crate::client::error::{Error, ErrorCode};
+use crate::client::input::Input;
+use crate::client::options::integer;
+use crate::client::params::Page;
+use telnyx_portouts_schema::{Captures, Field, Schema, Ty};
 
 /// Default and bounds of list-all's `concurrency`.
 pub const DEFAULT_CONCURRENCY: u32 = 4;
@@ -22,19 +22,78 @@ pub const LIST_ALL_PAGE_SIZE: u32 = 250;
 /// List-all never fetches more pages than this (2.5 million records at 250 a page).
 pub const MAX_PAGES: u32 = 10_000;
 
+/// The spec's `Metadata` of a list response: four required non-negative integers, read into
+/// the capture slots 0..4 in [`META_FIELDS`]' order.
+pub static PAGE_META: Schema = Schema::new(
+    "an object",
+    &[
+        Field::required("page_number", Ty::Count(0)),
+        Field::required("page_size", Ty::Count(1)),
+        Field::required("total_pages", Ty::Count(2)),
+        Field::required("total_results", Ty::Count(3)),
+    ],
+);
+
+/// The `meta` object of a list response.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    /// The page this is (1-based).
+    pub page_number: u64,
+    /// Records a page.
+    pub page_size: u64,
+    /// Pages in the whole listing.
+    pub total_pages: u64,
+    /// Records in the whole listing.
+    pub total_results: u64,
+}
+
+/// The names of [`PageMeta`]'s fields, as the API spells them.
+pub const META_FIELDS: [&str; 4] = ["page_number", "page_size", "total_pages", "total_results"];
+
+/// The spec's `Metadata` where a list is not paged by the caller (a port-out's comments):
+/// the same four numbers, each optional.
+pub static LOOSE_META: Schema = Schema::new(
+    "an object",
+    &[
+        Field::optional("page_number", Ty::Int),
+        Field::optional("page_size", Ty::Int),
+        Field::optional("total_pages", Ty::Int),
+        Field::optional("total_results", Ty::Int),
+    ],
+);
+
+/// The `meta` of a list body from the counts [`PAGE_META`] captured.
+pub fn page_meta(c: &Captures) -> PageMeta {
+    let [page_number, page_size, total_pages, total_results] =
+        [c[0], c[1], c[2], c[3]].map(Option::unwrap_or_default);
+    PageMeta {
+        page_number,
+        page_size,
+        total_pages,
+        total_results,
+    }
+}
+
 /// True when a page has a successor: `page_number < total_pages` and the page is not empty.
 pub fn has_next_page(meta: &PageMeta, items: usize) -> bool {
     meta.page_number < meta.total_pages && items > 0
 }
 
+/// A list query with a page: what [`next_query`] and list-all page through. Every paged
+/// list of the API (port-outs, events, reports) implements it, so paging is one mechanism.
+pub trait Paged: Clone {
+    /// The query's page.
+    fn page(&mut self) -> &mut Page;
+}
+
 /// The query of the page after the page `meta` describes (with `items` records), or `None`
 /// on the last page: the same query with the following page number.
-pub fn next_query(query: &ListQuery, meta: &PageMeta, items: usize) -> Option<ListQuery> {
+pub fn next_query<Q: Paged>(query: &Q, meta: &PageMeta, items: usize) -> Option<Q> {
     if !has_next_page(meta, items) {
         return None;
     }
     let mut next = query.clone();
-    next.page.number = Some(
+    next.page().number = Some(
         u32::try_from(meta.page_number)
             .unwrap_or(u32::MAX)
             .saturating_add(1),
@@ -75,7 +134,7 @@ impl ListAllOptions {
         }
         match input.member("onProgress") {
             Input::Undefined | Input::Null => {}
-            Input::Opaque(crate::input::Opaque::Function) => o.has_on_progress = true,
+            Input::Opaque(crate::client::input::Opaque::Function) => o.has_on_progress = true,
             other => {
                 return Err(Error::invalid_options(
                     "onProgress",
@@ -223,6 +282,13 @@ impl Planner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_meta_schema_is_the_four_counts() {
+        assert!(PAGE_META.is_sorted());
+        let names: Vec<_> = PAGE_META.fields.iter().map(|f| f.name).collect();
+        assert_eq!(names, META_FIELDS);
+    }
 
     fn meta(page_number: u64, total_pages: u64, total_results: u64) -> PageMeta {
         PageMeta {
@@ -389,7 +455,7 @@ mod tests {
         assert_eq!(
             ListAllOptions::from_input(&obj(
                 "onProgress",
-                Input::Opaque(crate::input::Opaque::Function)
+                Input::Opaque(crate::client::input::Opaque::Function)
             ))
             .map(|o| o.has_on_progress),
             Ok(true)

@@ -15,6 +15,8 @@ pub enum ErrorCode {
     InvalidFilter,
     /// The client options broke a rule; `path` names the option.
     InvalidOptions,
+    /// A path argument or a request body is not valid (`id`, `status`, `body.reason`).
+    InvalidParams,
     /// An apiKey would have been sent over plain http to a non-loopback host.
     InsecureTransport,
     /// The server's answer is not a valid response of this endpoint.
@@ -47,6 +49,7 @@ impl ErrorCode {
         match self {
             ErrorCode::InvalidFilter => "invalid_filter",
             ErrorCode::InvalidOptions => "invalid_options",
+            ErrorCode::InvalidParams => "invalid_params",
             ErrorCode::InsecureTransport => "insecure_transport",
             ErrorCode::InvalidResponse => "invalid_response",
             ErrorCode::Authentication => "authentication",
@@ -151,6 +154,11 @@ impl Error {
     /// An `invalid_filter` error about the field at `path`.
     pub fn invalid_filter(path: &str, reason: &str) -> Error {
         Error::at(ErrorCode::InvalidFilter, path, reason)
+    }
+
+    /// An `invalid_params` error about the argument or body field at `path`.
+    pub fn invalid_params(path: &str, reason: &str) -> Error {
+        Error::at(ErrorCode::InvalidParams, path, reason)
     }
 
     /// An `invalid_options` error about the option at `path`.

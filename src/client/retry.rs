@@ -1,8 +1,8 @@
 //! The retry policy as pure functions (time and randomness are passed in), so it is tested on
 //! the host: which failures are retried, how long to wait, and how `Retry-After` is read.
 
-use crate::datetime::parse_http_date;
-use crate::error::{Error, ErrorCode};
+use crate::client::datetime::parse_http_date;
+use crate::client::error::{Error, ErrorCode};
 
 /// First backoff delay.
 pub const BASE_DELAY_MS: f64 = 500.0;
@@ -13,14 +13,43 @@ pub const MAX_RETRY_AFTER_MS: f64 = 60_000.0;
 /// Most retries a caller may ask for.
 pub const MAX_RETRIES_LIMIT: u32 = 10;
 
-/// Whether a failed attempt should be retried.
-pub fn should_retry(error: &Error) -> bool {
+/// Whether a failed attempt should be retried. A read is retried on any transient failure;
+/// a write (`write`) only when the server says it did nothing: 429 and 503. A write is
+/// never retried after a timeout, a dropped connection or another 5xx, where it may have
+/// been done (see [`after_write`]).
+pub fn should_retry(error: &Error, write: bool) -> bool {
+    if write {
+        return error.status.is_some_and(|s| s == 429 || s == 503);
+    }
     match error.code {
         ErrorCode::Network | ErrorCode::Timeout => true,
         _ => error
             .status
-            .is_some_and(crate::response::is_retryable_status),
+            .is_some_and(crate::client::response::is_retryable_status),
     }
+}
+
+/// True when a write that failed with `error` may still have been done: no answer came
+/// (a timeout, a dropped connection), or a 5xx other than 503.
+pub fn may_have_happened(error: &Error) -> bool {
+    matches!(error.code, ErrorCode::Network | ErrorCode::Timeout)
+        || error
+            .status
+            .is_some_and(|s| (500..600).contains(&s) && s != 503)
+}
+
+/// The final error of a write: where it may have been done, the message says what may have
+/// happened (`effect`: "the comment may have been created") and the error is not
+/// `retryable`, so nobody sends it twice without looking first.
+pub fn after_write(mut error: Error, effect: &str) -> Error {
+    if may_have_happened(&error) {
+        error.message = format!(
+            "{} It was not retried: {effect}; check before retrying.",
+            error.message
+        );
+        error.retryable = false;
+    }
+    error
 }
 
 /// Milliseconds to wait before retry number `retry` (0 for the first retry):
@@ -94,14 +123,56 @@ mod tests {
             e
         };
         for s in [408, 409, 429, 500, 502, 503, 504] {
-            assert!(should_retry(&status(s)), "{s}");
+            assert!(should_retry(&status(s), false), "{s}");
         }
         for s in [400, 401, 403, 404, 422] {
-            assert!(!should_retry(&status(s)), "{s}");
+            assert!(!should_retry(&status(s), false), "{s}");
         }
-        assert!(should_retry(&Error::new(ErrorCode::Network, "x")));
-        assert!(should_retry(&Error::new(ErrorCode::Timeout, "x")));
-        assert!(!should_retry(&Error::new(ErrorCode::Aborted, "x")));
-        assert!(!should_retry(&Error::new(ErrorCode::InvalidResponse, "x")));
+        assert!(should_retry(&Error::new(ErrorCode::Network, "x"), false));
+        assert!(should_retry(&Error::new(ErrorCode::Timeout, "x"), false));
+        assert!(!should_retry(&Error::new(ErrorCode::Aborted, "x"), false));
+        assert!(!should_retry(
+            &Error::new(ErrorCode::InvalidResponse, "x"),
+            false
+        ));
+    }
+
+    #[test]
+    fn writes_are_retried_only_where_the_server_did_nothing() {
+        let status = |s: u16| {
+            let mut e = Error::new(
+                ErrorCode::from_status(s).unwrap_or(ErrorCode::HttpError),
+                "x",
+            );
+            e.status = Some(s);
+            e
+        };
+        for s in [429, 503] {
+            assert!(should_retry(&status(s), true), "{s}");
+            assert!(!may_have_happened(&status(s)), "{s}");
+        }
+        for s in [400, 404, 408, 409, 422, 500, 502, 504] {
+            assert!(!should_retry(&status(s), true), "{s}");
+        }
+        for code in [ErrorCode::Network, ErrorCode::Timeout] {
+            let e = Error::new(code, "No answer.");
+            assert!(!should_retry(&e, true));
+            let e = after_write(e, "the comment may have been created");
+            assert!(!e.retryable);
+            assert_eq!(
+                e.message,
+                "No answer. It was not retried: the comment may have been created; check before retrying."
+            );
+        }
+        for s in [500, 502, 504] {
+            let e = after_write(status(s), "the report may have been created");
+            assert!(
+                e.message.ends_with("check before retrying.") && !e.retryable,
+                "{s}"
+            );
+        }
+        for s in [404, 422, 429, 503] {
+            assert_eq!(after_write(status(s), "x").message, "x", "{s}");
+        }
     }
 }

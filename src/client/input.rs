@@ -8,7 +8,7 @@
 //! touches a hostile value (getters that throw, Proxies, symbols, bigints, Dates, lone
 //! surrogates), so nothing can throw through wasm; every rule stays in Rust.
 
-use crate::error::{Error, ErrorCode};
+use crate::client::error::{Error, ErrorCode};
 use serde::Deserialize;
 
 /// A JS value, reduced to what validation needs.

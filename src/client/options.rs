@@ -2,11 +2,11 @@
 //! validated from an [`Input`] with the same care as the filter, failing with
 //! `invalid_options`. Also the transport-security rule for the apiKey.
 
-use crate::error::{Error, ErrorCode};
-use crate::input::Input;
-use crate::query::ArrayFormat;
-use crate::retry::MAX_RETRIES_LIMIT;
-use crate::suggest::did_you_mean;
+use crate::api::portouts::query::ArrayFormat;
+use crate::client::error::{Error, ErrorCode};
+use crate::client::input::Input;
+use crate::client::retry::MAX_RETRIES_LIMIT;
+use crate::client::suggest::did_you_mean;
 
 /// The API's address when `baseUrl` is not given.
 pub const DEFAULT_BASE_URL: &str = "https://api.telnyx.com/v2";
@@ -86,7 +86,7 @@ impl ClientOptions {
                 "timeoutMs" => o.timeout_ms = integer(v, "timeoutMs", 1, MAX_TIMEOUT_MS)?,
                 "maxRetries" => o.max_retries = integer(v, "maxRetries", 0, MAX_RETRIES_LIMIT)?,
                 "signal" => match v {
-                    Input::Opaque(crate::input::Opaque::AbortSignal) => o.has_signal = true,
+                    Input::Opaque(crate::client::input::Opaque::AbortSignal) => o.has_signal = true,
                     other => {
                         return Err(Error::invalid_options(
                             "signal",
@@ -133,7 +133,7 @@ fn unknown_option(key: &str, extra: &[&str]) -> Error {
         ("baseURL", "baseUrl"),
         ("retries", "maxRetries"),
     ]);
-    let key_p = crate::filter::printable(key);
+    let key_p = crate::client::read::printable(key);
     let reason = match did_you_mean(key, &candidates) {
         Some(s) => format!("unknown option '{key_p}' (did you mean '{s}'?)"),
         None => format!(
@@ -185,7 +185,7 @@ pub fn integer(v: &Input, path: &str, min: u32, max: u32) -> Result<u32, Error> 
             path,
             &format!(
                 "must be between {min} and {max}, got {}",
-                crate::input::number_text(*n)
+                crate::client::input::number_text(*n)
             ),
         )),
         other => Err(Error::invalid_options(
@@ -231,7 +231,7 @@ fn headers(v: &Input) -> Result<Vec<(String, String)>, Error> {
     };
     let mut out = Vec::new();
     for (name, value) in members {
-        let path = format!("headers.{}", crate::filter::printable(name));
+        let path = format!("headers.{}", crate::client::read::printable(name));
         let token = !name.is_empty()
             && name
                 .bytes()
@@ -366,7 +366,10 @@ mod tests {
             ("maxRetries", Input::Number(0.0)),
             ("headers", Input::Object(vec![("X-Trace".into(), s("1"))])),
             ("arrayFormat", s("repeat")),
-            ("signal", Input::Opaque(crate::input::Opaque::AbortSignal)),
+            (
+                "signal",
+                Input::Opaque(crate::client::input::Opaque::AbortSignal),
+            ),
         ]);
         let o = o.as_ref().ok();
         assert_eq!(

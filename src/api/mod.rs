@@ -1,0 +1,12 @@
+//! The port-outs API, one module per part of it. Each holds its parameters (validated from
+//! an [`Input`](crate::client::input::Input)), the [`Request`](crate::client::request::Request)
+//! of each operation, and the schemas its responses are checked against.
+
+pub mod comments;
+#[cfg(test)]
+mod contract;
+pub mod events;
+pub mod portouts;
+pub mod rejections;
+pub mod reports;
+pub mod supporting_documents;

@@ -1,0 +1,193 @@
+//! The rejection codes a port-out can be rejected with
+//! (`GET /portouts/rejections/{portout_id}`), optionally filtered by code.
+
+use crate::client::encode::{ArrayFormat, Pairs};
+use crate::client::error::{Error, ErrorCode};
+use crate::client::input::Input;
+use crate::client::read::Reader;
+use crate::client::request::{check_uuid, path, Request};
+use telnyx_portouts_schema::{Field, Schema, Ty};
+
+const R: Reader = Reader(ErrorCode::InvalidFilter);
+
+/// The largest rejection code the filter takes.
+pub const MAX_CODE: u32 = 999_999;
+
+/// The spec's `PortoutRejection`.
+pub static REJECTION: Schema = Schema::new(
+    "a rejection code",
+    &[
+        Field::optional("code", Ty::Int),
+        Field::optional("description", Ty::Str),
+        Field::optional("reason_required", Ty::Bool),
+    ],
+);
+
+/// The body: `{ data: [PortoutRejection] }`.
+pub static REJECTIONS_BODY: Schema = Schema::new(
+    "a JSON object",
+    &[Field::required("data", Ty::List(&REJECTION))],
+);
+
+/// `filter.code`: one code, or any of several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeFilter {
+    /// `filter[code]=1002`
+    One(u32),
+    /// `filter[code]=1002%2C1003` (in the caller's array format).
+    Any(Vec<u32>),
+}
+
+/// The query of `listPortoutRejectionCodes`: `{ filter?: { code? } }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RejectionsQuery {
+    /// The code filter.
+    pub code: Option<CodeFilter>,
+}
+
+impl RejectionsQuery {
+    /// Validates the query argument.
+    pub fn from_input(v: &Input) -> Result<RejectionsQuery, Error> {
+        let mut q = RejectionsQuery::default();
+        let top = R
+            .object(v, "query", "{ filter: { code } }")?
+            .unwrap_or_default();
+        for (_, filter, at) in R.members(top, "", &["filter"])? {
+            let members = R.object(filter, &at, "{ code }")?.unwrap_or_default();
+            for (_, code, at) in R.members(members, "filter.", &["code"])? {
+                q.code = match code {
+                    Input::Undefined | Input::Null => None,
+                    Input::Array(_) => R
+                        .array(code, &at, |item, p| {
+                            R.page_number(R.required(item, p)?, p, 0, MAX_CODE)
+                                .map(Option::unwrap_or_default)
+                        })?
+                        .map(CodeFilter::Any),
+                    one => R.page_number(one, &at, 0, MAX_CODE)?.map(CodeFilter::One),
+                };
+            }
+        }
+        Ok(q)
+    }
+
+    /// The query string.
+    pub fn query(&self, format: ArrayFormat) -> String {
+        let mut q = Pairs::new(format);
+        match &self.code {
+            Some(CodeFilter::One(code)) => q.pair("filter[code]", &code.to_string()),
+            Some(CodeFilter::Any(codes)) => {
+                let texts: Vec<String> = codes.iter().map(u32::to_string).collect();
+                q.list("filter[code]", Some(texts.iter().map(String::as_str)));
+            }
+            None => {}
+        }
+        q.finish()
+    }
+}
+
+/// `GET /portouts/rejections/{portout_id}?{query}`.
+pub fn list(portout_id: &str, query: &Input, format: ArrayFormat) -> Result<Request, Error> {
+    check_uuid(portout_id, "portoutId")?;
+    let q = RejectionsQuery::from_input(query)?;
+    Ok(Request::get(
+        path(&["/portouts/rejections/", portout_id]),
+        &REJECTIONS_BODY,
+    )
+    .with_query(q.query(format)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ID: &str = "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0";
+
+    fn code(v: Input) -> Input {
+        Input::Object(vec![(
+            "filter".into(),
+            Input::Object(vec![("code".into(), v)]),
+        )])
+    }
+
+    #[test]
+    fn encodes_one_code_or_several() {
+        let q = |v: Input, f| list(ID, &code(v), f).map(|r| r.query).ok();
+        assert_eq!(
+            q(Input::Number(1002.0), ArrayFormat::Comma).as_deref(),
+            Some("filter%5Bcode%5D=1002")
+        );
+        let two = Input::Array(vec![Input::Number(1002.0), Input::Number(1003.0)]);
+        assert_eq!(
+            q(two.clone(), ArrayFormat::Comma).as_deref(),
+            Some("filter%5Bcode%5D=1002%2C1003")
+        );
+        assert_eq!(
+            q(two, ArrayFormat::Brackets).as_deref(),
+            Some("filter%5Bcode%5D%5B%5D=1002&filter%5Bcode%5D%5B%5D=1003")
+        );
+        let r = list(ID, &Input::Undefined, ArrayFormat::Comma).ok();
+        assert_eq!(
+            r.map(|r| (r.path, r.query)),
+            Some((format!("/portouts/rejections/{ID}"), String::new()))
+        );
+    }
+
+    #[test]
+    fn refuses_bad_filters() {
+        for (input, at, says) in [
+            (
+                code(Input::Number(1.5)),
+                "filter.code",
+                "must be an integer",
+            ),
+            (
+                code(Input::String("1002".into())),
+                "filter.code",
+                "must be an integer",
+            ),
+            (
+                code(Input::Array(vec![])),
+                "filter.code",
+                "must not be empty",
+            ),
+            (
+                code(Input::Array(vec![Input::Number(-1.0)])),
+                "filter.code[0]",
+                "between 0 and 999999",
+            ),
+            (
+                Input::Object(vec![(
+                    "filter".into(),
+                    Input::Object(vec![("codes".into(), Input::Null)]),
+                )]),
+                "filter.codes",
+                "did you mean 'code'?",
+            ),
+            (
+                Input::Object(vec![("code".into(), Input::Null)]),
+                "code",
+                "unknown key",
+            ),
+        ] {
+            let e = list(ID, &input, ArrayFormat::Comma).err();
+            let got = e.map(|e| {
+                (
+                    e.code,
+                    e.path.clone(),
+                    e.message.contains(says),
+                    e.message.clone(),
+                )
+            });
+            assert_eq!(
+                got.as_ref().map(|g| (g.0, g.1.clone(), g.2)),
+                Some((ErrorCode::InvalidFilter, Some(at.into()), true)),
+                "{got:?}"
+            );
+        }
+        let e = list("x", &Input::Undefined, ArrayFormat::Comma).err();
+        assert_eq!(
+            e.map(|e| (e.code, e.path.clone())),
+            Some((ErrorCode::InvalidParams, Some("portoutId".into())))
+        );
+    }
+}
