@@ -156,11 +156,12 @@ export function createPortoutsClient(options) {
   return Object.freeze(client);
 }
 
-/** Per-call options over the bound ones. Anything that is not two plain readable objects is
+/** Per-call options over the bound ones; a missing per-call argument (`undefined` or `null`, as
+ *  for the free functions) keeps the bound ones. Anything else that is not two readable objects is
  *  passed on as is, for the core to report (a spread over a throwing getter would throw). */
 function merge(bound, own) {
-  if (own === undefined) return bound;
-  if (bound == null || own === null || typeof own !== 'object' || typeof bound !== 'object') return own;
+  if (own == null) return bound;
+  if (bound == null || typeof own !== 'object' || typeof bound !== 'object') return own;
   try {
     return { ...bound, ...own };
   } catch {

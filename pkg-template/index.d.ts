@@ -310,9 +310,9 @@ export interface Page<T> {
 /** The statuses `updatePortoutStatus` can set. */
 export type PortoutStatusChange = 'authorized' | 'rejected-pending';
 
-/** The body of a status change. `reason` is required (not blank) when rejecting. */
+/** The body of a status change. The API requires `reason`; it must not be blank when rejecting (`''` is fine when authorizing). */
 export interface PortoutStatusParams {
-  reason?: string;
+  reason: string;
   host_messaging?: boolean;
 }
 
@@ -368,7 +368,7 @@ export interface NewPortoutReport {
  * Authorizes (`'authorized'`) or rejects (`'rejected-pending'`, with a reason) a port-out
  * (`PATCH /portouts/{id}/{status}`). A write: retried only on 429 and 503.
  */
-export function updatePortoutStatus(id: string, status: PortoutStatusChange, params?: PortoutStatusParams | null, options?: ClientOptions | null): Promise<Portout>;
+export function updatePortoutStatus(id: string, status: PortoutStatusChange, params: PortoutStatusParams, options?: ClientOptions | null): Promise<Portout>;
 
 /** The codes a port-out can be rejected with (`GET /portouts/rejections/{portout_id}`). */
 export function listPortoutRejectionCodes(portoutId: string, query?: PortoutRejectionQuery | null, options?: ClientOptions | null): Promise<PortoutRejection[]>;

@@ -491,10 +491,16 @@ impl Reader {
     /// [`MAX_MESSAGE_CHARS`] characters, line breaks and tabs allowed but no other control
     /// characters.
     pub fn message(self, v: &Input, path: &str) -> Result<String, Error> {
-        let s = self.string(self.required(v, path)?, path)?;
+        let s = self.text_or_blank(v, path)?;
         if s.trim().is_empty() {
             return Err(Error::at(self.0, path, "must not be blank"));
         }
+        Ok(s)
+    }
+
+    /// As [`Reader::message`], but blank is allowed.
+    pub fn text_or_blank(self, v: &Input, path: &str) -> Result<String, Error> {
+        let s = self.string(self.required(v, path)?, path)?;
         if s.chars().count() > MAX_MESSAGE_CHARS {
             return Err(Error::at(
                 self.0,
@@ -567,5 +573,6 @@ impl Reader {
     }
 }
 
-/// At most this many characters in a comment or a reason.
-pub const MAX_MESSAGE_CHARS: usize = 10_000;
+/// At most this many characters in a comment or a reason (below the 8192 UTF-16 units the
+/// JS guard converts of a string, so a longer one is refused, not cut).
+pub const MAX_MESSAGE_CHARS: usize = 5_000;

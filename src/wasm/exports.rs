@@ -7,6 +7,7 @@ use super::body::parse_body;
 use super::convert::{to_input, to_js};
 use super::errors::error_to_js;
 use super::list_all::list_all;
+use super::listing::{listing, Listing};
 use super::transport::{send, Call};
 use crate::api::events::{self, EventsQuery};
 use crate::api::portouts::filter::ListQuery;
@@ -17,10 +18,12 @@ use crate::api::{comments, portouts, rejections, supporting_documents};
 use crate::client::error::{Error, ErrorCode};
 use crate::client::input::Input;
 use crate::client::options::{build_options, ClientOptions};
-use crate::client::paging::{next_query, page_meta, Paged};
+use crate::client::paging::page_meta;
 use crate::client::request::{Expect, Request};
 use js_sys::{Array, JsString, Reflect, Uint8Array};
 use serde::Serialize;
+use std::future::Future;
+use std::pin::Pin;
 use telnyx_portouts_schema::Captures;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -146,7 +149,7 @@ pub(crate) async fn fetch(
 /// page's query, or `null` on the last page; the package's JS shell turns it into
 /// `hasNextPage()` / `nextPage()`).
 #[derive(Serialize)]
-pub(crate) struct PageOut<'a, Q> {
+pub(crate) struct PageOut<'a> {
     /// The records, as parsed.
     #[serde(with = "serde_wasm_bindgen::preserve")]
     pub data: JsValue,
@@ -156,19 +159,22 @@ pub(crate) struct PageOut<'a, Q> {
     /// The `x-request-id` header.
     #[serde(rename = "requestId", skip_serializing_if = "Option::is_none")]
     pub request_id: Option<&'a str>,
-    /// For a paged list: the next page's query or `null`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<Option<Q>>,
+    /// For a paged list: the next page's query or `null` (left out when `undefined`).
+    #[serde(
+        with = "serde_wasm_bindgen::preserve",
+        skip_serializing_if = "JsValue::is_undefined"
+    )]
+    pub next: JsValue,
 }
 
-impl<'a, Q> PageOut<'a, Q> {
+impl<'a> PageOut<'a> {
     /// The page of a parsed list body.
-    pub(crate) fn of(value: &JsValue, request_id: Option<&'a str>) -> PageOut<'a, Q> {
+    pub(crate) fn of(value: &JsValue, request_id: Option<&'a str>) -> PageOut<'a> {
         PageOut {
             data: get(value, "data"),
             meta: get(value, "meta"),
             request_id,
-            next: None,
+            next: JsValue::UNDEFINED,
         }
     }
 }
@@ -184,41 +190,47 @@ pub(crate) fn signals(signal: &Option<AbortSignal>) -> Vec<AbortSignal> {
     signal.iter().cloned().collect()
 }
 
-/// One page of a paged list: `read` validates the query, `request` describes it; resolves
-/// to `{ data, meta, requestId, next }`.
-async fn list_page<Q: Paged + Serialize>(
-    query: JsValue,
-    options: JsValue,
-    read: fn(&Input) -> Result<Q, Error>,
-    request: fn(&Q, ArrayFormat) -> Request,
-) -> Result<JsValue, JsValue> {
-    let run = async {
-        let q = read(&to_input(&query, "query", ErrorCode::InvalidFilter)?)?;
-        let p = prepare(&options)?;
-        let described = request(&q, p.options.array_format);
-        let f = fetch(
-            &Call::new(&described, &p.options),
-            &signals(&p.signal),
-            described.expect,
-        )
-        .await?;
-        let mut page = PageOut::of(&f.value, f.request_id.as_deref());
-        let items = array_len(&page.data);
-        page.next = Some(next_query(&q, &page_meta(&f.captures), items));
-        Ok(to_js(&page))
-    };
-    run.await.map_err(|e| fail(e, &options))
+/// A call in flight, as the exports await it: boxed, so that the request path below is
+/// compiled once, not once per export.
+pub(crate) type Pending = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
+
+/// One page of a paged list (`listing` is its validated query); resolves to
+/// `{ data, meta, requestId, next }`.
+fn list_page(listing: Result<Box<dyn Listing>, Error>, options: JsValue) -> Pending {
+    Box::pin(async move {
+        let run = async {
+            let listing = listing?;
+            let p = prepare(&options)?;
+            let described = listing.request(p.options.array_format);
+            let f = fetch(
+                &Call::new(&described, &p.options),
+                &signals(&p.signal),
+                described.expect,
+            )
+            .await?;
+            let mut page = PageOut::of(&f.value, f.request_id.as_deref());
+            let items = array_len(&page.data);
+            page.next = listing.next(&page_meta(&f.captures), items);
+            Ok(to_js(&page))
+        };
+        run.await.map_err(|e| fail(e, &options))
+    })
 }
 
 /// Any other operation: `make` validates the arguments and describes the request (with the
 /// array format of the options); resolves to the body's `data`, or `undefined` for a `204`.
-async fn one(
+fn one(options: JsValue, make: impl FnOnce(ArrayFormat) -> Result<Request, Error>) -> Pending {
+    let ready = prepare(&options).and_then(|p| Ok((make(p.options.array_format)?, p)));
+    Box::pin(perform(ready, options))
+}
+
+/// Sends a described request with its prepared options (the one copy of this path).
+async fn perform(
+    ready: Result<(Request, Prepared), Error>,
     options: JsValue,
-    make: impl FnOnce(ArrayFormat) -> Result<Request, Error>,
 ) -> Result<JsValue, JsValue> {
     let run = async {
-        let p = prepare(&options)?;
-        let described = make(p.options.array_format)?;
+        let (described, p) = ready?;
         let f = fetch(
             &Call::new(&described, &p.options),
             &signals(&p.signal),
@@ -237,7 +249,11 @@ async fn one(
 /// `{ data, meta, requestId, next }`. Rejects with a `PortoutsError`.
 #[wasm_bindgen(js_name = listPortouts)]
 pub async fn list_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    list_page(query, options, ListQuery::from_input, portouts::list).await
+    list_page(
+        listing(&query, ListQuery::from_input, portouts::list),
+        options,
+    )
+    .await
 }
 
 /// Fetches one port-out: `GET /portouts/{id}`, resolving to the record.
@@ -327,7 +343,11 @@ pub async fn create_portout_supporting_documents(
 /// One page of port-out events: `GET /portouts/events`.
 #[wasm_bindgen(js_name = listPortoutEvents)]
 pub async fn list_portout_events(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    list_page(query, options, EventsQuery::from_input, events::list).await
+    list_page(
+        listing(&query, EventsQuery::from_input, events::list),
+        options,
+    )
+    .await
 }
 
 /// One event: `GET /portouts/events/{id}`.
@@ -346,7 +366,11 @@ pub async fn republish_portout_event(id: JsValue, options: JsValue) -> Result<Js
 /// One page of reports: `GET /portouts/reports`.
 #[wasm_bindgen(js_name = listPortoutReports)]
 pub async fn list_portout_reports(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    list_page(query, options, ReportsQuery::from_input, reports::list).await
+    list_page(
+        listing(&query, ReportsQuery::from_input, reports::list),
+        options,
+    )
+    .await
 }
 
 /// Creates a CSV report: `POST /portouts/reports`; resolves to the (pending) report.
@@ -366,13 +390,21 @@ pub async fn get_portout_report(id: JsValue, options: JsValue) -> Result<JsValue
 /// after its retries rejects the call (with its `page`) and aborts the pages in flight.
 #[wasm_bindgen(js_name = listAllPortouts)]
 pub async fn list_all_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    list_all(query, &options, ListQuery::from_input, portouts::list).await
+    list_all(
+        listing(&query, ListQuery::from_input, portouts::list),
+        options,
+    )
+    .await
 }
 
 /// Lists every page of an events query (as `listAllPortouts`).
 #[wasm_bindgen(js_name = listAllPortoutEvents)]
 pub async fn list_all_portout_events(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    list_all(query, &options, EventsQuery::from_input, events::list).await
+    list_all(
+        listing(&query, EventsQuery::from_input, events::list),
+        options,
+    )
+    .await
 }
 
 /// Lists every page of a reports query (as `listAllPortouts`).
@@ -381,7 +413,11 @@ pub async fn list_all_portout_reports(
     query: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    list_all(query, &options, ReportsQuery::from_input, reports::list).await
+    list_all(
+        listing(&query, ReportsQuery::from_input, reports::list),
+        options,
+    )
+    .await
 }
 
 /// The query string for a query (no leading `?`). Throws `PortoutsError` (`invalid_filter`,
@@ -423,7 +459,7 @@ pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
             ));
         };
         let (_, value) = parse_body(&bytes, &LIST_BODY, text)?;
-        Ok(to_js(&PageOut::<()>::of(&value, None)))
+        Ok(to_js(&PageOut::of(&value, None)))
     };
     run().map_err(|e| error_to_js(&e))
 }

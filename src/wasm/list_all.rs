@@ -5,16 +5,14 @@
 //! in flight (their guards abort when they are dropped) and rejects the call.
 
 use super::convert::{to_input, to_js};
-use super::exports::{array_len, fail, fetch, get, prepare_input, signals, Fetched};
+use super::exports::{array_len, fail, fetch, get, prepare_input, signals, Fetched, Pending};
+use super::listing::Listing;
 use super::transport::Call;
-use crate::client::encode::ArrayFormat;
 use crate::client::error::{Error, ErrorCode};
-use crate::client::input::Input;
 use crate::client::options::ClientOptions;
 use crate::client::paging::{
-    page_meta, ListAllOptions, Paged, Planner, LIST_ALL_OPTION_NAMES, LIST_ALL_PAGE_SIZE,
+    page_meta, ListAllOptions, Planner, LIST_ALL_OPTION_NAMES, LIST_ALL_PAGE_SIZE,
 };
-use crate::client::request::Request;
 use js_sys::{Array, Function};
 use std::future::{poll_fn, Future};
 use std::pin::Pin;
@@ -37,41 +35,20 @@ impl From<Error> for Stop {
 /// One page request in flight: resolves to its number and its result.
 type InFlight = Pin<Box<dyn Future<Output = (u32, Result<Fetched, Error>)>>>;
 
-/// How list-all reads a query and describes the request of one of its pages.
-pub(crate) struct Lister<Q> {
-    read: fn(&Input) -> Result<Q, Error>,
-    request: fn(&Q, ArrayFormat) -> Request,
+/// Runs a list-all of `listing` (its validated query) to its end: its records, or the
+/// rejection.
+pub(crate) fn list_all(listing: Result<Box<dyn Listing>, Error>, options: JsValue) -> Pending {
+    Box::pin(async move {
+        match run(listing, &options).await {
+            Ok(records) => Ok(records.into()),
+            Err(Stop::Failed(e)) => Err(fail(e, &options)),
+            Err(Stop::Thrown(v)) => Err(v),
+        }
+    })
 }
 
-// Two function pointers, whatever `Q` is (a derive would require `Q: Copy`).
-impl<Q> Clone for Lister<Q> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<Q> Copy for Lister<Q> {}
-
-/// Runs a list-all to its end: its records, or the rejection. `read` validates the query,
-/// `request` describes the request of a page.
-pub(crate) async fn list_all<Q: Paged + 'static>(
-    query: JsValue,
-    options: &JsValue,
-    read: fn(&Input) -> Result<Q, Error>,
-    request: fn(&Q, ArrayFormat) -> Request,
-) -> Result<JsValue, JsValue> {
-    match run(&query, options, Lister { read, request }).await {
-        Ok(records) => Ok(records.into()),
-        Err(Stop::Failed(e)) => Err(fail(e, options)),
-        Err(Stop::Thrown(v)) => Err(v),
-    }
-}
-
-async fn run<Q: Paged + 'static>(
-    query: &JsValue,
-    options: &JsValue,
-    lister: Lister<Q>,
-) -> Result<Array, Stop> {
-    let mut q = (lister.read)(&to_input(query, "query", ErrorCode::InvalidFilter)?)?;
+async fn run(listing: Result<Box<dyn Listing>, Error>, options: &JsValue) -> Result<Array, Stop> {
+    let mut q = listing?;
     // Converted once: the client options and list-all's own read the same values.
     let input = to_input(options, "options", ErrorCode::InvalidOptions)?;
     let prepared = prepare_input(options, &input, &LIST_ALL_OPTION_NAMES)?;
@@ -92,7 +69,7 @@ async fn run<Q: Paged + 'static>(
     let mut pages: Vec<(u32, JsValue)> = Vec::new();
     let outcome = loop {
         while let Some(n) = planner.next_page(in_flight.len()) {
-            in_flight.push(page(&mut q, n, lister, &prepared.options, &watched));
+            in_flight.push(page(q.as_mut(), n, &prepared.options, &watched));
         }
         if planner.finished(in_flight.len()) {
             break Ok(());
@@ -128,15 +105,14 @@ async fn run<Q: Paged + 'static>(
 }
 
 /// The request of page `n` of `q`.
-fn page<Q: Paged>(
-    q: &mut Q,
+fn page(
+    q: &mut dyn Listing,
     n: u32,
-    lister: Lister<Q>,
     options: &ClientOptions,
     watched: &[web_sys::AbortSignal],
 ) -> InFlight {
     q.page().number = Some(n);
-    let described = (lister.request)(q, options.array_format);
+    let described = q.request(options.array_format);
     let call = Call::new(&described, options);
     let watched = watched.to_vec();
     Box::pin(async move { (n, fetch(&call, &watched, described.expect).await) })

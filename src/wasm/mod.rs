@@ -10,6 +10,7 @@ mod errors;
 mod exports;
 mod js;
 mod list_all;
+mod listing;
 mod transport;
 
 pub use exports::*;

@@ -20,10 +20,14 @@ const { makeValidators, specExamples } = await import('./harness/spec.mjs');
 const W = await import('./harness/wire.mjs');
 const C = await import('./harness/cases.mjs');
 const { writeResults } = await import('./harness/report.mjs');
+const PKG = await import('telnyx-portouts'); // every operation, for the operation tests
+const O = await import('./harness/operations.mjs');
+const { makeOperationValidators, successOf } = await import('./harness/spec.mjs');
 
 const N_DYNAMIC_LIST = 250;
 const N_DYNAMIC_GET = 250;
 const N_BROWSER_DYNAMIC = 25;
+const N_DYNAMIC_OP = 25; // generated responses per operation (prism mock -d, one seed each)
 const UUID = '0ccc7b54-4df3-4bca-a65a-3da1ecc777f0';
 const AUTH = { Authorization: 'Bearer x' };
 const LOG_DIR = join(tmpdir(), 'telnyx-portouts-conformance');
@@ -34,21 +38,27 @@ const R = {
   sdkVersion: JSON.parse(readFileSync(join(ROOT, 'node_modules', 'telnyx', 'package.json'), 'utf8')).version,
   controls: [], probes: [], requests: [], indexed: [], deviations: [], sdk: [], sdkKnown: [],
   examples: [], dynamic: null, edges: [], browser: null, cors: null, arrayFormats: null,
+  operations: [], opDeviations: [],
 };
 
 let prism; // static examples
 let prismDyn; // prism mock -d (per-request seeds)
 let recorder; // records what the library sent, forwards to `prism`
+let recorderOps; // as `recorder`, and adds an x-request-id to each response (the operation tests)
+let recorderDyn; // records what the library sent and what `prismDyn` answered (with x-request-id)
 let validators;
+let opValidators;
 
 before(async () => {
   [prism, prismDyn] = await Promise.all([startPrism({ logDir: LOG_DIR }), startPrism({ dynamic: true, logDir: LOG_DIR })]);
-  recorder = await startRecorder(prism.url);
+  [recorder, recorderOps, recorderDyn] = await Promise.all([startRecorder(prism.url), startRecorder(prism.url, { requestIds: true }), startRecorder(prismDyn.url, { requestIds: true })]);
   validators = makeValidators();
+  opValidators = makeOperationValidators();
 });
 
 after(async () => {
-  await Promise.all([recorder?.close(), prism?.close(), prismDyn?.close()]);
+  await Promise.all([recorder?.close(), recorderOps?.close(), recorderDyn?.close(), prism?.close(), prismDyn?.close()]);
+  R.opKinds = [...FAILURE_KINDS, ...LENIENT_KINDS].map(({ id, verdict, why }) => ({ id, verdict, why }));
   writeResults(join(HERE, 'RESULTS.md'), R);
 });
 
@@ -302,7 +312,7 @@ const FAILURE_KINDS = [
     id: 'meta value negative',
     match: (e) => e.code === 'invalid_response' && /^meta\.(page_number|page_size|total_pages|total_results)$/.test(e.path ?? '') && /must not be negative/.test(e.message),
     verdict: 'check right (stricter than the letter of the spec)',
-    why: 'Metadata has no `minimum`, so a negative page number, page size or count is allowed by the letter of the spec; it is meaningless, and paging arithmetic on it would misbehave. Keep the check (the spec could say `minimum: 0`).',
+    why: 'Metadata (and PaginationMeta, the meta of events and reports) has no `minimum`, so a negative page number, page size or count is allowed by the letter of the spec; it is meaningless, and paging arithmetic on it would misbehave. Keep the check (the spec could say `minimum: 0`).',
   },
 ];
 const classify = (e) => FAILURE_KINDS.find((k) => k.match(e))?.id ?? null;
@@ -544,3 +554,279 @@ test('Chromium (Playwright): the same request table from a page importing the pa
   }
   assert.deepEqual(B.failures, [], `${B.failures.length} failure(s) in Chromium:\n${B.failures.slice(0, 30).join('\n')}`);
 });
+
+// ---- Every operation: the library's request against the official SDK's, Prism's verdict on it,
+// the response through the library, and negative controls (harness/operations.mjs).
+
+/** Prism's objections to a request, from `sl-violations` (request-located entries) or, where the
+ *  spec has no 422 response, from the `validation` list of its problem+json body. */
+function prismFindings(status, violationsHeader, contentType, text) {
+  const request = [];
+  const response = [];
+  if (violationsHeader) {
+    let list = [];
+    try { list = JSON.parse(violationsHeader); } catch { request.push(violationsHeader); }
+    for (const v of list) (v.location?.[0] === 'response' ? response : request).push(`${(v.location ?? []).join('.')}: ${v.message}`);
+  }
+  if (/problem\+json/.test(contentType ?? '') && text) {
+    try {
+      const p = JSON.parse(text);
+      for (const v of p.validation ?? []) request.push(`${(v.location ?? []).join('.')}: ${v.message}`);
+      if (!p.validation && status >= 400) request.push(`${p.title ?? 'problem'} (${status})`);
+    } catch {}
+  }
+  return { request, response };
+}
+const entryFindings = (e) => prismFindings(e.status, e.violations, e.responseType, e.responseText);
+
+/** The acceptance check of an operation's request; the mutants prove it can fail. */
+function assertOpAccepted(r, success, what) {
+  assert.equal(r.status, success, `${what}: Prism answered ${r.status}${r.findings.request.length ? ` (${r.findings.request.join('; ')})` : ''}`);
+  assert.deepEqual(r.findings.request, [], `${what}: Prism objected to the request`);
+}
+
+/** Sends a wire form to Prism as is (for the mutants). */
+async function sendWire(base, w, auth = 'Bearer x') {
+  const headers = {};
+  if (auth) headers.Authorization = auth;
+  if (w.contentType) headers['Content-Type'] = w.contentType;
+  const r = await fetch(`${base}${w.path}${w.search ? `?${w.search}` : ''}`, { method: w.method, headers, body: w.bodyText === '' ? undefined : w.bodyText });
+  const text = await r.text();
+  const contentType = r.headers.get('content-type');
+  return { status: r.status, text, contentType, findings: prismFindings(r.status, r.headers.get('sl-violations'), contentType, text) };
+}
+
+/** Runs `fn`, returning what it resolved to or threw and the requests it sent through `rec`. */
+async function capture(rec, fn) {
+  const from = rec.log.length;
+  let value;
+  let error = null;
+  try { value = await fn(); } catch (e) { error = e; }
+  const entries = rec.log.slice(from);
+  await Promise.all(entries.map((e) => e.done));
+  return { value, error, entries };
+}
+
+/** The hand-written model of a case's (last) request as a wire form. */
+function modelWire(x) {
+  const search = W.encodePairs(x.pairs ?? []);
+  return W.wireOf({ method: x.method, url: search ? `${x.path}?${search}` : x.path, body: x.body === undefined ? '' : JSON.stringify(x.body), contentType: x.body === undefined ? null : 'application/json' });
+}
+
+/** What the library resolved to, checked against the body Prism answered with. Returns problems ([] = fine). */
+function resultProblems(kind, value, entry) {
+  if (kind === 'none') {
+    const out = [];
+    if (value !== undefined) out.push(`resolved to ${JSON.stringify(value)}, not undefined`);
+    if (entry.responseText) out.push(`a ${entry.status} with a body`);
+    return out;
+  }
+  let body;
+  try { body = JSON.parse(entry.responseText); } catch { return [`Prism's body is not JSON: ${entry.responseText?.slice(0, 80)}`]; }
+  if (kind === 'data') return W.canonical(value) === W.canonical(body.data) ? [] : [`resolved to ${JSON.stringify(value)?.slice(0, 200)}, the body's data is ${JSON.stringify(body.data)?.slice(0, 200)}`];
+  const out = [];
+  if (W.canonical(value?.data) !== W.canonical(body.data)) out.push(`page.data differs from the body's data`);
+  if (W.canonical(value?.meta) !== W.canonical(body.meta)) out.push(`page.meta ${JSON.stringify(value?.meta)} differs from the body's ${JSON.stringify(body.meta)}`);
+  if (typeof value?.hasNextPage !== 'function' || typeof value?.nextPage !== 'function') out.push('no hasNextPage()/nextPage()');
+  else if (value.hasNextPage() !== (body.meta.page_number < body.meta.total_pages && body.data.length > 0)) out.push(`hasNextPage() ${value.hasNextPage()} for meta ${JSON.stringify(body.meta)}`);
+  if (value.requestId !== (entry.requestId ?? undefined)) out.push(`requestId ${value.requestId}, the response's x-request-id ${entry.requestId}`);
+  return out;
+}
+
+const libOptions = () => ({ baseUrl: recorderOps.url, apiKey: 'x', maxRetries: 0 });
+let sdkClient;
+const sdk = () => (sdkClient ??= new Telnyx({ apiKey: 'x', baseURL: recorderOps.url, maxRetries: 0 }));
+
+for (const op of O.OPERATIONS) {
+  test(`operation ${op.name}: the same request as the SDK's ${op.sdkName}, accepted by Prism; negative controls refused or caught`, async () => {
+    const { status: success } = successOf(op.specPath, op.method.toLowerCase());
+    const key = `${op.method} ${op.specPath}`;
+    const row = { name: op.name, sdkName: op.sdkName, key, success, checks: 0, failures: [], cases: [], mutants: [], refusals: [], known: [], dynamic: null };
+    R.operations.push(row);
+    const check = (cond, msg) => { row.checks++; if (!cond) row.failures.push(msg); return cond; };
+    const libWires = [];
+
+    for (const c of op.cases) {
+      const what = `${op.name} / ${c.name}`;
+      const lib = await capture(recorderOps, () => c.lib(PKG, libOptions()));
+      const ref = c.sdk ? await capture(recorderOps, () => c.sdk(sdk())) : null;
+      const lw = lib.entries.map(W.wireOf);
+      const sw = ref?.entries.map(W.wireOf) ?? [];
+      const last = lib.entries.at(-1);
+      const lwl = lw.at(-1);
+      libWires.push(lwl);
+      const cr = { name: c.name, input: c.input, lib: lwl ? W.describeWire(lwl) : `(nothing sent: ${JSON.stringify(errInfo(lib.error))})`, sdk: c.sdk ? (sw.length ? W.describeWire(sw.at(-1)) : '(nothing sent)') : null, diff: [], modelDiff: [], notes: [], libContentType: lwl?.contentType ?? null, sdkContentType: sw.at(-1)?.contentType ?? null, libAccept: lwl?.accept ?? null, sdkAccept: sw.at(-1)?.accept ?? null, prismLib: last?.status ?? null, prismSdk: ref?.entries.at(-1)?.status ?? null, findings: null, known: c.prism?.known ?? null, result: null, spec: null, requests: lib.entries.length };
+      row.cases.push(cr);
+      if (!check(lib.entries.length >= 1, `${what}: the library sent nothing: ${JSON.stringify(errInfo(lib.error))}`)) continue;
+      // 1. The wire: the model, and the SDK, request by request.
+      cr.modelDiff = W.wireDiff(modelWire(c.expect), lwl, ['model', 'library']);
+      check(cr.modelDiff.length === 0, `${what}: the library's request differs from the model: ${cr.modelDiff.join('; ')}`);
+      if (c.sdk) {
+        check(ref.entries.length === lib.entries.length, `${what}: the SDK sent ${ref.entries.length} request(s), the library ${lib.entries.length}`);
+        for (let i = 0; i < Math.min(lw.length, sw.length); i++) {
+          const d = W.wireDiff(sw[i], lw[i]);
+          cr.diff.push(...d);
+          cr.notes.push(...W.wireNotes(sw[i], lw[i]));
+          check(d.length === 0, `${what}: request ${i + 1} differs from the SDK's: ${d.join('; ')}`);
+        }
+        const sm = W.wireDiff(modelWire(c.expect), sw.at(-1), ['model', 'SDK']);
+        check(sm.length === 0, `${what}: the SDK's request differs from the model (the model is wrong?): ${sm.join('; ')}`);
+      }
+      // 2. Writes carry JSON.
+      if (c.expect.body !== undefined) {
+        check(lwl.contentType === 'application/json', `${what}: the library's Content-Type is ${lwl.contentType}`);
+        if (c.sdk) check(sw.at(-1)?.contentType === 'application/json', `${what}: the SDK's Content-Type is ${sw.at(-1)?.contentType}`);
+      } else {
+        check(lwl.json === undefined && lwl.contentType === null, `${what}: a request without a body should carry no body and no Content-Type (got ${lwl.contentType} ${lwl.bodyText})`);
+      }
+      // 3. Prism: every request of the case (a next-page case sends two).
+      for (const [i, e] of lib.entries.entries()) {
+        const f = entryFindings(e);
+        if (i === lib.entries.length - 1) cr.findings = f;
+        const expectStatus = i === lib.entries.length - 1 ? (c.prism?.status ?? success) : success;
+        check(e.status === expectStatus, `${what}: Prism answered ${e.status} to request ${i + 1}, expected ${expectStatus} (${f.request.join('; ')})`);
+        if (c.prism?.known && i === lib.entries.length - 1) check(f.request.length > 0, `${what}: Prism no longer refuses this request: drop the known refusal`);
+        else check(f.request.length === 0, `${what}: Prism objected to request ${i + 1}: ${f.request.join('; ')}`);
+      }
+      // 4. The response through the library.
+      if (c.prism?.known) {
+        check(lib.error?.code === 'unprocessable' && lib.error?.status === 422, `${what}: expected the library to report Prism's 422 as 'unprocessable', got ${JSON.stringify(errInfo(lib.error))}`);
+        cr.result = lib.error ? `${lib.error.code} (${lib.error.status})` : 'resolved';
+        continue;
+      }
+      if (!check(lib.error === null, `${what}: the library failed on Prism's response: ${JSON.stringify(errInfo(lib.error))}`)) { cr.result = JSON.stringify(errInfo(lib.error)); continue; }
+      const problems = resultProblems(op.result, lib.value, last);
+      check(problems.length === 0, `${what}: ${problems.join('; ')}`);
+      cr.result = problems.length ? problems.join('; ') : op.result === 'none' ? 'resolved undefined (204, no body)' : op.result === 'page' ? `page equal to the body, hasNextPage() ${lib.value.hasNextPage()}, requestId ${lib.value.requestId ?? 'undefined'}` : 'resolved to the body\'s data';
+      if (last.responseText) {
+        cr.spec = opValidators(key, JSON.parse(last.responseText));
+        check(cr.spec.intent.valid, `${what}: Prism's static body is not valid by the spec (intent): ${cr.spec.intent.errors?.join('; ')}`);
+      }
+    }
+
+    // Negative controls: mutated wire forms. The comparison must report them; Prism must refuse
+    // those that break the spec (and accept those that do not: only the comparison sees them).
+    for (const m of op.mutants) {
+      const base = libWires[m.base ?? 0];
+      const what = `${op.name} / mutant '${m.name}'`;
+      if (!check(base, `${what}: no library request to mutate`)) continue;
+      const mw = m.apply(base);
+      const mr = { name: m.name, wire: `${W.describeWire(mw)}${m.auth === null ? ' (no Authorization)' : ''}`, expect: m.prism, caught: null, status: null, finding: null };
+      row.mutants.push(mr);
+      if (m.compare !== false) {
+        const d = W.wireDiff(base, mw, ['library', 'mutant']);
+        mr.caught = d;
+        check(d.length > 0, `${what}: the comparison did not see the mutation`);
+      }
+      const r = await sendWire(prism.url, mw, m.auth === null ? null : 'Bearer x');
+      mr.status = r.status;
+      mr.finding = r.findings.request.join('; ') || null;
+      if (m.prism === null) {
+        check(r.status === success && r.findings.request.length === 0, `${what}: a valid form, but Prism answered ${r.status} (${mr.finding})`);
+      } else {
+        check(r.status === m.prism, `${what}: expected Prism to answer ${m.prism}, got ${r.status} (${mr.finding})`);
+        if (m.prism === 422) check(r.findings.request.length > 0, `${what}: a 422 without a reason from Prism`);
+        let threw = false;
+        try { assertOpAccepted(r, success, what); } catch (e) { threw = e instanceof assert.AssertionError; }
+        check(threw, `${what}: the acceptance check let it through`);
+      }
+    }
+
+    // Inputs the library must refuse before sending anything.
+    for (const f of op.refusals) {
+      const what = `${op.name} / refusal '${f.name}'`;
+      const got = await capture(recorderOps, () => f.lib(PKG, libOptions()));
+      const e = got.error;
+      row.refusals.push({ name: f.name, input: f.input, expect: `${f.code} at ${f.path}`, got: e ? `${e.code ?? e.name} at ${e.path ?? '-'}: ${e.message}` : 'resolved', sent: got.entries.length });
+      check(e instanceof PortoutsError, `${what}: not a PortoutsError: ${e ? e.stack : 'resolved'}`);
+      check(e?.code === f.code, `${what}: code ${e?.code}, expected ${f.code}`);
+      check(e?.path === f.path, `${what}: path ${e?.path}, expected ${f.path}`);
+      check(got.entries.length === 0, `${what}: ${got.entries.length} request(s) sent: ${got.entries.map((x) => x.url).join(', ')}`);
+    }
+
+    // Known differences from the SDK, by design: recorded; the library's form must be accepted.
+    for (const k of op.known ?? []) {
+      const what = `${op.name} / known difference '${k.name}'`;
+      const lib = await capture(recorderOps, () => k.lib(PKG, libOptions()));
+      const ref = await capture(recorderOps, () => k.sdk(sdk()));
+      const lw = lib.entries.map(W.wireOf).at(-1);
+      const sw = ref.entries.map(W.wireOf).at(-1);
+      const kr = { name: k.name, input: k.input, expect: k.expect, lib: lw ? W.describeWire(lw) : '(nothing sent)', sdk: sw ? W.describeWire(sw) : '(nothing sent)', prismLib: lib.entries.at(-1)?.status ?? null, prismSdk: ref.entries.at(-1)?.status ?? null, diff: lw && sw ? W.wireDiff(sw, lw) : [] };
+      row.known.push(kr);
+      if (!check(lw && sw, `${what}: a request is missing`)) continue;
+      check(kr.diff.length > 0, `${what}: no difference any more: drop it from the known differences`);
+      if (k.pairs) check(JSON.stringify(W.multiset(lw.pairs)) === JSON.stringify(W.multiset(k.pairs)), `${what}: the library sent ${lw.search}`);
+      if (k.body) check(W.canonical(lw.json) === W.canonical(k.body), `${what}: the library sent ${lw.bodyText}`);
+      const fl = entryFindings(lib.entries.at(-1));
+      check(kr.prismLib === success && fl.request.length === 0, `${what}: Prism refused the library's form: ${kr.prismLib} ${fl.request.join('; ')}`);
+    }
+
+    // Generated responses (prism mock -d), one seed each, through the library.
+    const c0 = op.cases.find((c) => !c.prism?.known);
+    const D = { total: 0, accepted: 0, equal: 0, specIntentValid: 0, specLetterValid: 0, kinds: {}, unexplained: [] };
+    row.dynamic = D;
+    for (let i = 0; i < N_DYNAMIC_OP; i++) {
+      const seed = `${op.name}-${i}`;
+      const got = await capture(recorderDyn, () => c0.lib(PKG, { baseUrl: recorderDyn.url, apiKey: 'x', maxRetries: 0, headers: { Prefer: `seed=${seed}` } }));
+      const e = got.entries.at(-1);
+      D.total++;
+      if (!check(e && e.status === success, `${op.name} ${seed}: Prism -d answered ${e?.status}`)) continue;
+      const body = e.responseText ? JSON.parse(e.responseText) : undefined;
+      const spec = body === undefined ? { letter: { valid: true }, intent: { valid: true } } : opValidators(key, body);
+      if (spec.intent.valid) D.specIntentValid++;
+      if (spec.letter.valid) D.specLetterValid++;
+      if (got.error === null) {
+        D.accepted++;
+        const problems = resultProblems(op.result, got.value, e);
+        if (problems.length === 0) D.equal++;
+        check(problems.length === 0, `${op.name} ${seed}: ${problems.join('; ')}`);
+        // Accepting what the spec (intent) refuses is a disagreement unless it is a known leniency.
+        if (!spec.intent.valid) {
+          const lenient = LENIENT_KINDS.find((k) => k.match(spec.intent.errors));
+          if (lenient) D.kinds[lenient.id] = (D.kinds[lenient.id] ?? 0) + 1;
+          check(lenient, `${op.name} ${seed}: the library accepts, the spec (intent) refuses: ${spec.intent.errors.join('; ')}`);
+        }
+      } else {
+        const ei = errInfo(got.error);
+        const kind = classify(ei);
+        D.kinds[kind ?? `UNKNOWN ${ei.code} ${ei.path}`] = (D.kinds[kind ?? `UNKNOWN ${ei.code} ${ei.path}`] ?? 0) + 1;
+        if (!kind) D.unexplained.push(`${seed}: ${JSON.stringify(ei)}`);
+        check(kind, `${op.name} ${seed}: the library refused a generated body for an unknown reason: ${JSON.stringify(ei)}`);
+        // A known kind explains the refusal whether or not the letter of the spec allows the body.
+      }
+    }
+
+    assert.deepEqual(row.failures, [], `${row.failures.length} of ${row.checks} checks failed:\n${row.failures.join('\n')}`);
+  });
+}
+
+/** Bodies the library accepts though the spec's intent refuses them, and why that is harmless. */
+const LENIENT_KINDS = [
+  {
+    id: 'event payload of another event type (a uuid field not a uuid)',
+    match: (errors) => errors.every((e) => /must match format "uuid"$|must match "then" schema$/.test(e)),
+    verdict: 'library lenient by design (formats are not checked, as for PortoutDetails); harmless',
+    why: "Prism -d builds an event from one branch of PortoutEvent's oneOf but may give it any event_type of the enum (every branch's event_type lists all three), e.g. event_type portout.status_changed with a foc_date_changed payload whose user_id is free text. By the discriminator the payload must then follow WebhookPortoutStatusChanged, where user_id is format: uuid. The library does not check formats in responses.",
+  },
+];
+
+for (const op of O.OPERATIONS) {
+  for (const d of op.deviations ?? []) {
+    test(`deviation: ${op.name} ${d.name}: refused locally or sent in a form the spec allows`, { todo: 'reported, not hidden: the library sends a request the spec refuses (see RESULTS.md)' }, async () => {
+      const lib = await capture(recorderOps, () => d.lib(PKG, libOptions()));
+      const ref = d.sdk ? await capture(recorderOps, () => d.sdk(sdk())) : null;
+      const e = lib.entries.at(-1);
+      const se = ref?.entries.at(-1);
+      const f = e ? entryFindings(e) : null;
+      R.opDeviations.push({
+        op: op.name, name: d.name, input: d.input,
+        lib: e ? W.describeWire(W.wireOf(e)) : '(nothing sent)', prismLib: e?.status ?? null, finding: f?.request.join('; ') ?? null,
+        library: lib.error ? `${lib.error.code} (${lib.error.status ?? '-'})` : 'resolved',
+        sdk: d.sdk ? (se ? W.describeWire(W.wireOf(se)) : '(nothing sent)') : null, prismSdk: se?.status ?? null,
+      });
+      const { status: success } = successOf(op.specPath, op.method.toLowerCase());
+      if (!e) assert.equal(lib.error?.code, 'invalid_params', `nothing was sent, but the error is ${JSON.stringify(errInfo(lib.error))}`);
+      else assertOpAccepted({ status: e.status, findings: f }, success, d.name);
+    });
+  }
+}

@@ -44,3 +44,47 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+// The rest of the resource, and the client object.
+import {
+  createPortoutsClient, updatePortoutStatus, listPortoutRejectionCodes, listPortoutComments, createPortoutComment,
+  listPortoutSupportingDocuments, createPortoutSupportingDocuments, listPortoutEvents, listAllPortoutEvents,
+  iterPortoutEvents, getPortoutEvent, republishPortoutEvent, listPortoutReports, listAllPortoutReports,
+  iterPortoutReports, createPortoutReport, getPortoutReport,
+  type PortoutComment, type PortoutSupportingDocument, type PortoutRejection, type PortoutEvent,
+  type PortoutReport, type Page, type PortoutsClient,
+} from 'telnyx-portouts';
+
+async function resource(): Promise<void> {
+  const id = '0ccc7b54-4df3-4bca-a65a-3da1ecc777f0';
+  const o = { baseUrl: '/api/telnyx' };
+  const updated: Portout = await updatePortoutStatus(id, 'rejected-pending', { reason: 'no', host_messaging: false }, o);
+  // @ts-expect-error only two statuses can be set
+  await updatePortoutStatus(id, 'ported', { reason: '' });
+  const codes: PortoutRejection[] = await listPortoutRejectionCodes(id, { filter: { code: [1002, 1003] } });
+  const needs: boolean | null | undefined = codes[0]?.reason_required;
+  const comments: PortoutComment[] = await listPortoutComments(id);
+  const made: PortoutComment = await createPortoutComment(id, { body: 'hi' }, o);
+  // @ts-expect-error a comment needs a body
+  await createPortoutComment(id, {});
+  const docs: PortoutSupportingDocument[] = await listPortoutSupportingDocuments(id);
+  const attached: PortoutSupportingDocument[] = await createPortoutSupportingDocuments(id, { documents: [{ type: 'invoice', document_id: id }] });
+  // @ts-expect-error a document type is loa or invoice
+  await createPortoutSupportingDocuments(id, { documents: [{ type: 'pdf', document_id: id }] });
+  const events: Page<PortoutEvent> = await listPortoutEvents({ filter: { portout_id: id, event_type: 'portout.new_comment', created_at: { gte: '2024-01-01' } }, page: { size: 10 } });
+  const more: Page<PortoutEvent> = await events.nextPage();
+  const all: PortoutEvent[] = await listAllPortoutEvents({}, { concurrency: 2 });
+  for await (const e of iterPortoutEvents()) { const t: string | null | undefined = e.payload?.comment; }
+  const one: PortoutEvent = await getPortoutEvent(id);
+  const nothing: undefined = await republishPortoutEvent(id);
+  const reports: Page<PortoutReport> = await listPortoutReports({ filter: { status: 'completed' } });
+  const allReports: PortoutReport[] = await listAllPortoutReports();
+  for await (const r of iterPortoutReports()) { const d: string | null | undefined = r.document_id; }
+  const report: PortoutReport = await createPortoutReport({ report_type: 'export_portouts_csv', params: { filters: { status__in: ['pending'], created_at__gt: new Date() } } });
+  const again: PortoutReport = await getPortoutReport(report.id ?? id);
+  const client: PortoutsClient = createPortoutsClient({ baseUrl: '/api/telnyx', apiKey: 'KEY' });
+  const viaClient: PortoutComment[] = await client.listPortoutComments(id, { timeoutMs: 1000 });
+  const page: PortoutPage = await client.listPortouts({ filter: { status: 'pending' } });
+  void [updated, needs, comments, made, docs, attached, more, all, one, nothing, reports, allReports, again, viaClient, page];
+}
+void resource;

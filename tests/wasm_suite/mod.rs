@@ -10,8 +10,12 @@ use wasm_bindgen_test::*;
 /// The exports as JS sees them (the async ones are the `async fn`s behind the Promises).
 mod api {
     pub use telnyx_portouts::wasm::{
-        build_portouts_query, get_portout, list_all_portouts, list_portouts, parse_portouts_query,
-        parse_portouts_response,
+        build_portouts_query, create_portout_comment, create_portout_report,
+        create_portout_supporting_documents, get_portout, get_portout_event, get_portout_report,
+        list_all_portout_events, list_all_portouts, list_portout_comments, list_portout_events,
+        list_portout_rejection_codes, list_portout_reports, list_portout_supporting_documents,
+        list_portouts, parse_portouts_query, parse_portouts_response, republish_portout_event,
+        update_portout_status,
     };
 }
 
@@ -639,4 +643,302 @@ async fn pages_carry_the_next_query() {
         .await
         .unwrap();
     assert!(prop(&last, "next").is_null());
+}
+
+// ---- The rest of the resource: comments, documents, status, rejections, events, reports ----
+
+/// The id of the first port-out of a listing with this filter (JSON), or of any.
+async fn first_id(filter: &str) -> String {
+    let q = js(&format!(r#"{{"filter":{filter},"page":{{"size":1}}}}"#));
+    let page = api::list_portouts(q, options("", "")).await.unwrap();
+    text(&Array::from(&prop(&page, "data")).get(0), "id")
+}
+
+fn s(v: &str) -> JsValue {
+    JsValue::from_str(v)
+}
+
+#[wasm_bindgen_test]
+async fn comments_persist_and_blank_ones_are_refused_before_sending() {
+    let id = first_id("{}").await;
+    let before = len(&api::list_portout_comments(s(&id), options("", ""))
+        .await
+        .unwrap());
+    let body = format!("Customer called {}", tag("c"));
+    let made = api::create_portout_comment(
+        s(&id),
+        js(&format!(r#"{{"body":"{body}"}}"#)),
+        options("", ""),
+    )
+    .await
+    .unwrap();
+    assert_eq!(text(&made, "body"), body);
+    assert_eq!(text(&made, "portout_id"), id);
+    let after = api::list_portout_comments(s(&id), options("", ""))
+        .await
+        .unwrap();
+    assert_eq!(len(&after), before + 1);
+    let bodies: Vec<String> = Array::from(&after)
+        .iter()
+        .map(|c| text(&c, "body"))
+        .collect();
+    assert!(bodies.contains(&body), "{bodies:?}");
+    let t = tag("blank");
+    let e = expect_err(
+        api::create_portout_comment(
+            s(&id),
+            js(r#"{"body":"  "}"#),
+            options(&format!("tag={t}"), ""),
+        )
+        .await,
+        "invalid_params",
+    )
+    .await;
+    assert_eq!(text(&e, "path"), "body");
+    assert_eq!(requests_for(&t).await, 0.0);
+    expect_err(
+        api::list_portout_comments(s("not-a-uuid"), options("", "")).await,
+        "invalid_params",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn supporting_documents_are_attached_and_listed() {
+    let id = first_id("{}").await;
+    let doc = "f1c5e079-9d82-4f50-95bc-ae2f6b8d84d7";
+    let made = api::create_portout_supporting_documents(
+        s(&id),
+        js(&format!(r#"{{"documents":[{{"type":"loa","document_id":"{doc}"}},{{"type":"invoice","document_id":"{doc}"}}]}}"#)),
+        options("", ""),
+    )
+    .await
+    .unwrap();
+    assert_eq!(len(&made), 2);
+    let listed = api::list_portout_supporting_documents(s(&id), options("", ""))
+        .await
+        .unwrap();
+    let types: Vec<String> = Array::from(&listed)
+        .iter()
+        .map(|d| text(&d, "type"))
+        .collect();
+    assert!(types.contains(&"loa".to_string()) && types.contains(&"invoice".to_string()));
+    let e = expect_err(
+        api::create_portout_supporting_documents(
+            s(&id),
+            js(r#"{"documents":[{"type":"pdf","document_id":"x"}]}"#),
+            options("", ""),
+        )
+        .await,
+        "invalid_params",
+    )
+    .await;
+    assert_eq!(text(&e, "path"), "documents[0].type");
+}
+
+#[wasm_bindgen_test]
+async fn a_status_change_updates_the_record_and_appends_an_event() {
+    let id = first_id(r#"{"status":"pending"}"#).await;
+    let e = expect_err(
+        api::update_portout_status(s(&id), s("rejected-pending"), js("{}"), options("", "")).await,
+        "invalid_params",
+    )
+    .await;
+    assert_eq!(text(&e, "path"), "reason");
+    let e = expect_err(
+        api::update_portout_status(
+            s(&id),
+            s("authorised"),
+            js(r#"{"reason":""}"#),
+            options("", ""),
+        )
+        .await,
+        "invalid_params",
+    )
+    .await;
+    assert!(text(&e, "message").contains("did you mean 'authorized'?"));
+    let updated = api::update_portout_status(
+        s(&id),
+        s("authorized"),
+        js(r#"{"reason":"Customer confirmed","host_messaging":true}"#),
+        options("", ""),
+    )
+    .await
+    .unwrap();
+    assert_eq!(text(&updated, "status"), "authorized");
+    let again = api::get_portout(s(&id), options("", "")).await.unwrap();
+    assert_eq!(text(&again, "status"), "authorized");
+    let q = js(&format!(
+        r#"{{"filter":{{"portout_id":"{id}","event_type":"portout.status_changed"}}}}"#
+    ));
+    let events = api::list_portout_events(q, options("", "")).await.unwrap();
+    let statuses: Vec<String> = Array::from(&prop(&events, "data"))
+        .iter()
+        .map(|e| text(&prop(&e, "payload"), "status"))
+        .collect();
+    assert!(statuses.contains(&"authorized".to_string()), "{statuses:?}");
+}
+
+#[wasm_bindgen_test]
+async fn rejection_codes_are_listed_and_filtered() {
+    let id = first_id("{}").await;
+    let all = api::list_portout_rejection_codes(s(&id), JsValue::UNDEFINED, options("", ""))
+        .await
+        .unwrap();
+    assert!(len(&all) >= 2);
+    let first = Array::from(&all).get(0);
+    let code = num(&first, "code");
+    let one = api::list_portout_rejection_codes(
+        s(&id),
+        js(&format!(r#"{{"filter":{{"code":[{code}]}}}}"#)),
+        options("", ""),
+    )
+    .await
+    .unwrap();
+    assert_eq!(len(&one), 1);
+    assert_eq!(num(&Array::from(&one).get(0), "code"), code);
+    expect_err(
+        api::list_portout_rejection_codes(
+            s(&id),
+            js(r#"{"filter":{"code":"x"}}"#),
+            options("", ""),
+        )
+        .await,
+        "invalid_filter",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn events_page_get_and_republish() {
+    // FOC date changes: no test adds any, so the listing is the same for both calls below.
+    let q = r#"{"filter":{"event_type":"portout.foc_date_changed"},"page":{"size":2}}"#;
+    let page = api::list_portout_events(js(q), options("", ""))
+        .await
+        .unwrap();
+    assert_eq!(len(&prop(&page, "data")), 2);
+    let next = prop(&page, "next");
+    assert_eq!(num(&prop(&next, "page"), "number"), 2.0);
+    let first = Array::from(&prop(&page, "data")).get(0);
+    let id = text(&first, "id");
+    let one = api::get_portout_event(s(&id), options("", ""))
+        .await
+        .unwrap();
+    assert_eq!(text(&one, "id"), id);
+    assert_eq!(text(&one, "event_type"), "portout.foc_date_changed");
+    let t = tag("repub");
+    let done = api::republish_portout_event(s(&id), options(&format!("tag={t}"), "")).await;
+    assert_eq!(done.unwrap(), JsValue::UNDEFINED);
+    assert_eq!(requests_for(&t).await, 1.0);
+    expect_err(
+        api::get_portout_event(s("00000000-0000-4000-8000-000000000000"), options("", "")).await,
+        "not_found",
+    )
+    .await;
+    let q = r#"{"filter":{"event_type":"portout.foc_date_changed"}}"#;
+    let all = api::list_all_portout_events(js(q), options("", ""))
+        .await
+        .unwrap();
+    assert_eq!(
+        f64::from(len(&all)),
+        num(&prop(&page, "meta"), "total_results")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_report_goes_from_pending_to_completed() {
+    let report = api::create_portout_report(
+        js(r#"{"report_type":"export_portouts_csv","params":{"filters":{"status__in":["pending","authorized"]}}}"#),
+        options("", ""),
+    )
+    .await
+    .unwrap();
+    assert_eq!(text(&report, "status"), "pending");
+    let id = text(&report, "id");
+    let mut status = String::new();
+    let mut fetched = JsValue::UNDEFINED;
+    for _ in 0..50 {
+        fetched = api::get_portout_report(s(&id), options("", ""))
+            .await
+            .unwrap();
+        status = text(&fetched, "status");
+        if status == "completed" {
+            break;
+        }
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            let global = js_sys::global();
+            let set: js_sys::Function = prop(&global, "setTimeout").unchecked_into();
+            let _ = set.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(100));
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    }
+    assert_eq!(status, "completed");
+    assert_eq!(text(&fetched, "document_id").len(), 36);
+    let done =
+        api::list_portout_reports(js(r#"{"filter":{"status":"completed"}}"#), options("", ""))
+            .await
+            .unwrap();
+    let ids: Vec<String> = Array::from(&prop(&done, "data"))
+        .iter()
+        .map(|r| text(&r, "id"))
+        .collect();
+    assert!(ids.contains(&id));
+}
+
+/// A comment write against fault directives: its result and the requests the mock saw.
+async fn comment_with(directives: &str, extra: &str) -> (Result<JsValue, JsValue>, f64) {
+    let id = first_id("{}").await;
+    let t = tag("w");
+    let dirs = format!("tag={t},{directives}");
+    let r =
+        api::create_portout_comment(s(&id), js(r#"{"body":"retry me"}"#), options(&dirs, extra))
+            .await;
+    (r, requests_for(&t).await)
+}
+
+#[wasm_bindgen_test]
+async fn writes_are_retried_on_429_and_503_only() {
+    for status in [429, 503] {
+        let (r, n) = comment_with(
+            &format!("status={status},times=1,retry_after=0"),
+            r#""maxRetries":2"#,
+        )
+        .await;
+        assert_eq!(text(&r.unwrap(), "body"), "retry me");
+        assert_eq!(n, 2.0, "{status}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn writes_are_not_retried_after_a_500_a_timeout_or_a_dropped_connection() {
+    for (dirs, extra, code) in [
+        ("status=500,times=1", r#""maxRetries":3"#, "server_error"),
+        ("status=502,times=1", r#""maxRetries":3"#, "server_error"),
+        (
+            "hang=1,times=1",
+            r#""maxRetries":3,"timeoutMs":300"#,
+            "timeout",
+        ),
+        ("body=drop,times=1", r#""maxRetries":3"#, "network"),
+    ] {
+        let (r, n) = comment_with(dirs, extra).await;
+        let e = expect_err(r, code).await;
+        assert_eq!(n, 1.0, "{dirs}");
+        assert!(
+            text(&e, "message")
+                .contains("the comment may have been created; check before retrying"),
+            "{}",
+            text(&e, "message")
+        );
+        assert_eq!(prop(&e, "retryable"), JsValue::FALSE, "{dirs}");
+    }
+    // A read with the same faults is retried.
+    let t = tag("r");
+    let page = api::list_portouts(
+        JsValue::UNDEFINED,
+        options(&format!("tag={t},status=500,times=1"), r#""maxRetries":3"#),
+    )
+    .await;
+    assert!(page.is_ok());
+    assert_eq!(requests_for(&t).await, 2.0);
 }

@@ -58,9 +58,9 @@ impl NewStatus {
 /// The body of `PATCH /portouts/{id}/{status}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatusChange {
-    /// Why: required (and not blank) when rejecting.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    /// Why. The spec requires it for both statuses; it must not be blank when rejecting
+    /// (it may be `""` when authorizing).
+    pub reason: String,
     /// Whether messaging stays with Telnyx after the port-out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub host_messaging: Option<bool>,
@@ -69,27 +69,35 @@ pub struct StatusChange {
 impl StatusChange {
     /// Validates the third argument of `updatePortoutStatus` for a change to `status`.
     pub fn from_input(v: &Input, status: NewStatus) -> Result<StatusChange, Error> {
-        let mut change = StatusChange {
-            reason: None,
-            host_messaging: None,
-        };
+        let mut reason = None;
+        let mut host_messaging = None;
         let members = P
             .object(v, "params", "{ reason, host_messaging }")?
             .unwrap_or_default();
         for (key, value, at) in P.members(members, "", &["host_messaging", "reason"])? {
             match key {
                 "reason" if value.is_unset() => {}
-                "reason" => change.reason = Some(P.message(value, &at)?),
-                _ => change.host_messaging = P.boolean(value, &at)?,
+                "reason" if status == NewStatus::RejectedPending => {
+                    reason = Some(P.message(value, &at)?)
+                }
+                "reason" => reason = Some(P.text_or_blank(value, &at)?),
+                _ => host_messaging = P.boolean(value, &at)?,
             }
         }
-        if status == NewStatus::RejectedPending && change.reason.is_none() {
-            return Err(Error::invalid_params(
+        let reason = reason.ok_or_else(|| match status {
+            NewStatus::RejectedPending => Error::invalid_params(
                 "reason",
                 "is required when rejecting a port-out: say why (the carrier and the customer see it)",
-            ));
-        }
-        Ok(change)
+            ),
+            NewStatus::Authorized => Error::invalid_params(
+                "reason",
+                "is required by the API when authorizing too (it may be empty: { reason: '' })",
+            ),
+        })?;
+        Ok(StatusChange {
+            reason,
+            host_messaging,
+        })
     }
 }
 
@@ -197,17 +205,12 @@ mod tests {
         let r = update_status(
             ID,
             &s("authorized"),
-            &obj(&[
-                ("host_messaging", Input::Bool(true)),
-                ("reason", Input::Undefined),
-            ]),
+            &obj(&[("host_messaging", Input::Bool(true)), ("reason", s(""))]),
         );
         assert_eq!(
             r.ok().and_then(|r| r.body),
-            Some(r#"{"host_messaging":true}"#.to_string())
+            Some(r#"{"reason":"","host_messaging":true}"#.to_string())
         );
-        let r = update_status(ID, &s("authorized"), &Input::Undefined);
-        assert_eq!(r.ok().and_then(|r| r.body), Some("{}".to_string()));
     }
 
     #[test]
@@ -230,6 +233,12 @@ mod tests {
                 Input::Undefined,
                 "reason",
                 "is required when rejecting",
+            ),
+            (
+                "authorized",
+                obj(&[("reason", Input::Undefined)]),
+                "reason",
+                "is required by the API when authorizing too",
             ),
             (
                 "rejected-pending",

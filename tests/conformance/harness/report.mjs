@@ -49,6 +49,14 @@ export function writeResults(path, R) {
     summary.push(['dynamic get bodies (prism -d, seeded, getPortout)', `${d.get.total}`, `library accepts ${d.get.pass}/${d.get.total}`]);
   }
   summary.push(['response-contract edges (hand-written)', `${R.edges.length}`, `deviations: ${count(R.edges, (x) => /^DEVIATION/.test(x.verdict))}`]);
+  if (R.operations?.length) {
+    const ops = R.operations;
+    const cases = ops.flatMap((o) => o.cases);
+    const muts = ops.flatMap((o) => o.mutants);
+    summary.push(['operations vs the official SDK and Prism', `${ops.length} operations, ${cases.length} cases`, `${count(ops, (o) => o.failures.length === 0)}/${ops.length} operations pass all their checks (${ops.reduce((n, o) => n + o.checks, 0)} checks)`]);
+    summary.push(['operation negative controls (mutated wire forms)', `${muts.length}`, `caught by the comparison ${count(muts, (m) => m.caught?.length > 0)}/${count(muts, (m) => m.caught !== null)}; refused by Prism ${count(muts, (m) => m.expect !== null && m.status === m.expect)}/${count(muts, (m) => m.expect !== null)}`]);
+    summary.push(['operation deviations (sent, refused by the spec)', `${R.opDeviations.length}`, `${count(R.opDeviations, (d) => d.prismLib !== null && !okish(d.prismLib))}/${R.opDeviations.length} still sent and refused by Prism`]);
+  }
   P('## Summary', '', table(['category', 'cases', 'outcome'], summary), '');
 
   // ---- array formats
@@ -136,6 +144,9 @@ export function writeResults(path, R) {
   P('## Edges of the response contract (hand-written bodies)', '');
   P(table(['body', 'spec letter / intent', 'library (list)', 'library (get path)', 'verdict'], R.edges.map((e) => [esc(e.name), sv(e.spec), esc(e.library), esc(e.get ?? ''), esc(e.verdict)])), '');
 
+  // ---- operations
+  if (R.operations?.length) operationsSection(P, R);
+
   // ---- CORS and browser
   if (R.cors) {
     P('## CORS (browser case)', '');
@@ -156,4 +167,87 @@ export function writeResults(path, R) {
   const text = `${L.join('\n')}\n`;
   writeFileSync(`${path}.tmp`, text);
   renameSync(`${path}.tmp`, path);
+}
+
+function operationsSection(P, R) {
+  const ops = R.operations;
+  const sv = (s) => (s ? `${s.letter.valid ? 'valid' : 'invalid'} / ${s.intent.valid ? 'valid' : 'invalid'}` : 'no body');
+  P(`## Every operation: library vs official SDK (telnyx ${R.sdkVersion}) vs Prism`, '');
+  P('For each operation, each case sends the same input through the library and through the SDK, both via a recording proxy to',
+    'Prism (static examples). Compared: method, path, the multiset of decoded query pairs, the JSON body (deep-equal: key order',
+    'ignored, array order kept) and its media type. Both must also equal a hand-written model of the request. Prism must accept',
+    "the library's request (the operation's success status, no request violation), and the library must resolve to what the",
+    "response says (paged lists: `data`, `meta`, `hasNextPage()`, `requestId` from the proxy's `x-request-id`; other reads: the body's",
+    '`data`; republish: `undefined` on a 204). Negative controls per operation: mutated copies of the library\'s request, which',
+    'the comparison must report and which Prism must refuse if they break the spec (a mutant that is valid shows what only the',
+    'comparison can see), and invalid inputs the library must refuse before sending anything. Then generated bodies from `prism mock -d`.', '');
+  P(table(['operation', 'SDK', 'cases', 'same as SDK / model', 'Prism accepts', 'responses resolved', 'mutants caught / refused by Prism', 'local refusals', 'generated bodies accepted', 'checks', 'failed'], ops.map((o) => {
+    const withSdk = o.cases.filter((c) => c.sdk !== null);
+    const muts = o.mutants;
+    return [
+      `\`${o.name}\``, `\`${o.sdkName}\``, o.cases.length,
+      `${count(withSdk, (c) => c.diff.length === 0 && c.sdk !== '(nothing sent)')}/${withSdk.length} / ${count(o.cases, (c) => c.modelDiff.length === 0)}/${o.cases.length}`,
+      `${count(o.cases, (c) => c.prismLib === o.success && !c.findings?.request.length)}/${o.cases.length}${count(o.cases, (c) => c.known) ? ` (${count(o.cases, (c) => c.known)} known Prism refusal)` : ''}`,
+      `${count(o.cases, (c) => /^(resolved|page equal)/.test(c.result ?? ''))}/${count(o.cases, (c) => !c.known)}`,
+      `${count(muts, (m) => m.caught?.length > 0)}/${count(muts, (m) => m.caught !== null)} / ${count(muts, (m) => m.expect !== null && m.status === m.expect)}/${count(muts, (m) => m.expect !== null)}`,
+      `${count(o.refusals, (f) => f.sent === 0 && f.got.startsWith(f.expect.split(' at ')[0]))}/${o.refusals.length}`,
+      o.dynamic ? `${o.dynamic.accepted}/${o.dynamic.total}` : '',
+      o.checks, o.failures.length ? `**${o.failures.length}**` : 0,
+    ];
+  })), '');
+  const failed = ops.filter((o) => o.failures.length);
+  if (failed.length) {
+    P('Failed checks:', '');
+    for (const o of failed) for (const f of o.failures.slice(0, 20)) P(`- \`${o.name}\`: ${esc(f)}`);
+    P('');
+  }
+
+  P('### Cases', '');
+  P('`diff` lists what the API would read differently (none expected). `notes` lists what it would not: the order of query pairs, JSON key order, `Accept`.', '');
+  P(table(['operation', 'case', 'library request', 'diff vs SDK', 'notes (SDK vs library)', 'Content-Type library / SDK', 'Prism library / SDK', 'library result', 'static body: spec letter / intent'], ops.flatMap((o) => o.cases.map((c) => [
+    `\`${o.name}\``, esc(c.name), code(c.lib), c.sdk === null ? 'no SDK counterpart' : c.diff.length ? `**${esc(c.diff.join('; '))}**` : 'none',
+    esc(c.notes.join('; ')), `${c.libContentType ?? '-'} / ${c.sdk === null ? 'n/a' : c.sdkContentType ?? '-'}`,
+    `${c.prismLib ?? '-'}${c.findings?.request.length ? ` (${esc(c.findings.request.join('; '))})` : ''} / ${c.sdk === null ? 'n/a' : c.prismSdk ?? '-'}${c.known ? ` — known: ${esc(c.known)}` : ''}${c.findings?.response.length ? ` [Prism on its own response: ${esc(c.findings.response[0])}${c.findings.response.length > 1 ? ` (+${c.findings.response.length - 1})` : ''}]` : ''}`,
+    esc(c.result), sv(c.spec),
+  ]))), '');
+
+  const known = ops.flatMap((o) => o.known.map((k) => ({ op: o.name, ...k })));
+  if (known.length) {
+    P('### Known differences from the SDK (by design)', '');
+    P(table(['operation', 'input', 'why', 'SDK request', 'Prism (SDK)', 'library request', 'Prism (library)', 'diff'], known.map((k) => [`\`${k.op}\``, code(k.input), esc(k.expect), code(k.sdk), k.prismSdk, code(k.lib), k.prismLib, esc(k.diff.join('; '))])), '');
+  }
+
+  P('### Negative controls: mutated requests', '');
+  P("Each is a copy of the library's request (the operation's first case unless noted) with one change. *comparison*: what `wireDiff` reported",
+    "against the library's request (it must report something). *Prism*: its answer when the mutated form is sent as is; `expected` empty =",
+    'a valid form Prism accepts, which only the comparison can catch.', '');
+  P(table(['operation', 'mutant', 'request', 'comparison', 'expected', 'Prism', 'Prism says'], ops.flatMap((o) => o.mutants.map((m) => [
+    `\`${o.name}\``, esc(m.name), code(m.wire), m.caught === null ? 'not compared (headers)' : m.caught.length ? esc(m.caught.join('; ')) : '**not caught**', m.expect ?? '', m.status, esc(m.finding),
+  ]))), '');
+
+  P('### Negative controls: inputs the library refuses before sending', '');
+  P(table(['operation', 'input', 'expected', 'library', 'requests sent'], ops.flatMap((o) => o.refusals.map((f) => [`\`${o.name}\``, `${esc(f.name)}: ${code(f.input)}`, code(f.expect), esc(f.got), f.sent]))), '');
+
+  P('### Deviations: requests the library sends that the spec refuses', '');
+  P('Each is a `todo` test: it fails (reported, not hidden) until the library refuses the input or sends a form the spec allows.', '');
+  if (R.opDeviations.length) P(table(['operation', 'input', 'library request', 'Prism', 'Prism says', 'library', 'SDK request', 'Prism (SDK)'], R.opDeviations.map((d) => [`\`${d.op}\``, `${esc(d.name)}: ${code(d.input)}`, code(d.lib), d.prismLib ?? '-', esc(d.finding), d.library, d.sdk === null ? 'n/a' : code(d.sdk), d.prismSdk ?? '-'])), '');
+  else {
+    P('None. Found by this suite and fixed in the library while it was written: `updatePortoutStatus(id, \'authorized\', {})` and',
+      "`{ reason: null }` sent the body `{}`, which the spec (`reason` is required) and Prism (422) refuse; both are now refused locally",
+      "(`invalid_params` at `reason`, in the refusals above). The SDK still sends `{}` when `reason` is left out (its type requires it).", '');
+  }
+
+  P('### Generated responses per operation (`prism mock -d`, `Prefer: seed=<operation>-N`)', '');
+  P(table(['operation', 'bodies', 'library accepts', 'result equal to the body', 'spec letter valid', 'spec intent valid', 'by kind'], ops.filter((o) => o.dynamic).map((o) => {
+    const d = o.dynamic;
+    return [`\`${o.name}\``, d.total, d.accepted, d.equal, d.specLetterValid, d.specIntentValid, Object.entries(d.kinds).map(([k, n]) => `${esc(k)}: ${n}`).join('<br>') || 'none'];
+  })), '');
+  if (R.opKinds?.length) {
+    P('Kinds and verdicts:', '');
+    for (const k of R.opKinds) P(`- **${k.id}** — ${k.verdict}. ${k.why}`);
+    P('');
+  }
+  P('By the letter, `PortoutEvent` (a `oneOf` of three webhook schemas with no required property) matches every event three times,',
+    'so the spec refuses every event body, Prism\'s own static example included (Prism reports it in `sl-violations` on its response).',
+    'The *intent* reading applies the `discriminator`: `event_type` is required and selects the one schema of the mapping.', '');
 }

@@ -15,21 +15,38 @@ function listen(server) {
 
 /**
  * Forwards every request to `target` unchanged and records
- * `{ method, url, authorization, status, violations }` (violations: Prism's `sl-violations`).
+ * `{ method, url, authorization, accept, contentType, headers, body, status, violations, responseType, responseText }`
+ * (violations: Prism's `sl-violations`; body: the request body as text, '' when there is none;
+ * responseText: the body Prism answered with). `done` settles when the response has been relayed.
+ * With `requestIds`, every response gets an `x-request-id` (recorded as `requestId`).
  */
-export async function startRecorder(target) {
+export async function startRecorder(target, { requestIds = false } = {}) {
   const t = new URL(target);
   const log = [];
   const server = createServer((req, res) => {
-    const entry = { method: req.method, url: req.url, authorization: req.headers.authorization ?? null, accept: req.headers.accept ?? null };
+    const entry = {
+      // requestIds: each relayed response also carries `x-request-id: rec-N` (Prism sends none).
+      ...(requestIds ? { requestId: `rec-${log.length + 1}` } : {}),
+      method: req.method, url: req.url, authorization: req.headers.authorization ?? null, accept: req.headers.accept ?? null,
+      contentType: req.headers['content-type'] ?? null, headers: { ...req.headers }, body: '',
+    };
     log.push(entry);
+    const reqChunks = [];
+    req.on('data', (c) => reqChunks.push(c));
+    req.on('end', () => { entry.body = Buffer.concat(reqChunks).toString('utf8'); });
+    let settle;
+    entry.done = new Promise((r) => { settle = r; });
     const up = httpRequest({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: { ...req.headers, host: t.host } }, (upRes) => {
       entry.status = upRes.statusCode;
       entry.violations = upRes.headers['sl-violations'] ?? null;
-      res.writeHead(upRes.statusCode, upRes.headers);
+      entry.responseType = upRes.headers['content-type'] ?? null;
+      const resChunks = [];
+      upRes.on('data', (c) => resChunks.push(c));
+      upRes.on('end', () => { entry.responseText = Buffer.concat(resChunks).toString('utf8'); settle(); });
+      res.writeHead(upRes.statusCode, entry.requestId ? { ...upRes.headers, 'x-request-id': entry.requestId } : upRes.headers);
       upRes.pipe(res);
     });
-    up.on('error', (e) => { entry.status = 502; entry.error = String(e); res.writeHead(502); res.end(); });
+    up.on('error', (e) => { entry.status = 502; entry.error = String(e); res.writeHead(502); res.end(); settle(); });
     req.pipe(up);
   });
   const url = await listen(server);

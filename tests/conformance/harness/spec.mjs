@@ -42,3 +42,63 @@ export function makeValidators() {
     get: (body) => ({ letter: verdict(letter.get, body), intent: verdict(intent.get, body) }),
   };
 }
+
+/** The success status and 2xx response schema of an operation (schema null: no body, like 204). */
+export function successOf(path, method) {
+  const responses = spec.paths[path][method].responses;
+  const code = Object.keys(responses).find((c) => /^2\d\d$/.test(c));
+  return { status: Number(code), schema: responses[code].content?.['application/json']?.schema ?? null };
+}
+
+/**
+ * Ajv validators of every operation's success body, keyed `${METHOD} ${path}`, read by the letter
+ * and by the intent (as makeValidators). The intent reading also applies `PortoutEvent`'s
+ * `discriminator`: by the letter its `oneOf` of three webhook schemas, none with a required
+ * property, matches every object three times and so refuses every event; by the intent
+ * (OpenAPI's discriminator) `event_type` is required and picks the one schema from the mapping.
+ */
+export function makeOperationValidators() {
+  const Ajv2020 = require('ajv/dist/2020.js').default;
+  const addFormats = require('ajv-formats').default ?? require('ajv-formats');
+  const rewrite = (node) => JSON.parse(JSON.stringify(node).replaceAll('"#/components/schemas/', '"#/$defs/'));
+  const defs = (intent) => {
+    const d = rewrite(spec.components.schemas);
+    if (intent) {
+      const ev = d.PortoutEvent;
+      const mapping = ev.discriminator.mapping;
+      d.PortoutEvent = {
+        type: 'object',
+        required: [ev.discriminator.propertyName],
+        properties: { [ev.discriminator.propertyName]: { enum: Object.keys(mapping) } },
+        allOf: Object.entries(mapping).map(([k, ref]) => ({
+          if: { properties: { [ev.discriminator.propertyName]: { const: k } }, required: [ev.discriminator.propertyName] },
+          then: { $ref: rewrite(ref) },
+        })),
+      };
+    }
+    return d;
+  };
+  const build = (intent) => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: intent });
+    if (intent) {
+      addFormats(ajv);
+      ajv.addFormat('integer', { type: 'number', validate: (n) => Number.isInteger(n) });
+    }
+    const $defs = defs(intent);
+    const out = {};
+    for (const [path, item] of Object.entries(spec.paths)) {
+      for (const method of Object.keys(item)) {
+        const { schema } = successOf(path, method);
+        if (schema) out[`${method.toUpperCase()} ${path}`] = ajv.compile({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...rewrite(schema), $defs });
+      }
+    }
+    return out;
+  };
+  const letter = build(false);
+  const intent = build(true);
+  const verdict = (v, body) => (v(body) ? { valid: true } : { valid: false, errors: v.errors.map((e) => `${e.instancePath || '/'} ${e.message}`) });
+  return (key, body) => {
+    if (!letter[key]) throw new Error(`no response schema for ${key}`);
+    return { letter: verdict(letter[key], body), intent: verdict(intent[key], body) };
+  };
+}

@@ -105,3 +105,103 @@ export function toPrismIndexed(pairs, arrayFormat) {
 export function encodePairs(pairs) {
   return pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
 }
+
+// ---- Whole requests (every operation): what the comparison with the official SDK looks at.
+
+/** JSON with object keys sorted at every level (array order kept): equal text = deep-equal values. */
+export function canonical(value) {
+  const walk = (v) => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, walk(v[k])]));
+    return v;
+  };
+  return JSON.stringify(walk(value));
+}
+
+const mime = (ct) => (ct == null ? null : String(ct).split(';')[0].trim().toLowerCase());
+
+/**
+ * The parts of a recorded request (`{ method, url, contentType, accept, body }`, `url` = path and
+ * query as sent) that the comparison looks at. `json` is the parsed body (undefined without a
+ * body, the marker `{ $notJson: text }` when it does not parse).
+ */
+export function wireOf(entry) {
+  const url = entry.url ?? '';
+  const q = url.indexOf('?');
+  const search = q < 0 ? '' : url.slice(q + 1);
+  const text = entry.body ?? '';
+  let json;
+  if (text !== '') {
+    try { json = JSON.parse(text); } catch { json = { $notJson: text }; }
+  }
+  return {
+    method: entry.method, path: q < 0 ? url : url.slice(0, q), search, pairs: decodedPairs(search),
+    contentType: mime(entry.contentType), accept: entry.accept ?? null, bodyText: text, json,
+  };
+}
+
+/**
+ * What differs between two requests in what the API reads: the method, the path, the multiset of
+ * decoded query pairs, the JSON body (deep-equal; no body on one side only is a difference) and
+ * the media type of the body. Returns the differences as sentences ([] = the same request).
+ * Header order, query pair order, raw encodings and JSON key order are not differences: see wireNotes.
+ */
+export function wireDiff(a, b, names = ['SDK', 'library']) {
+  const [na, nb] = names;
+  const out = [];
+  if (a.method !== b.method) out.push(`method: ${na} ${a.method}, ${nb} ${b.method}`);
+  if (a.path !== b.path) out.push(`path: ${na} ${a.path}, ${nb} ${b.path}`);
+  const ma = multiset(a.pairs);
+  const mb = multiset(b.pairs);
+  if (JSON.stringify(ma) !== JSON.stringify(mb)) {
+    const left = [...mb];
+    const onlyA = [];
+    for (const p of ma) {
+      const i = left.indexOf(p);
+      if (i < 0) onlyA.push(p);
+      else left.splice(i, 1);
+    }
+    out.push(`query pairs: only ${na} [${onlyA.join(', ')}], only ${nb} [${left.join(', ')}]`);
+  }
+  if ((a.json === undefined) !== (b.json === undefined)) out.push(`body: ${na} ${a.json === undefined ? 'none' : a.bodyText}, ${nb} ${b.json === undefined ? 'none' : b.bodyText}`);
+  else if (a.json !== undefined && canonical(a.json) !== canonical(b.json)) {
+    const show = (v) => (v === ABSENT ? '(absent)' : JSON.stringify(v));
+    out.push(`body: ${jsonDiff(a.json, b.json).map((d) => `${d.path}: ${na} ${show(d.a)}, ${nb} ${show(d.b)}`).join('; ')}`);
+  }
+  if ((a.json !== undefined || b.json !== undefined) && a.contentType !== b.contentType) out.push(`content-type: ${na} ${a.contentType}, ${nb} ${b.contentType}`);
+  return out;
+}
+
+const ABSENT = Symbol('absent');
+
+/** Where two JSON values differ: `[{ path, a, b }]` (at most `max`; `a`/`b` ABSENT for a missing key or item). */
+export function jsonDiff(a, b, path = '$', out = [], max = 6) {
+  if (out.length >= max) return out;
+  const isObj = (v) => v && typeof v === 'object' && !Array.isArray(v);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) jsonDiff(i < a.length ? a[i] : ABSENT, i < b.length ? b[i] : ABSENT, `${path}[${i}]`, out, max);
+  } else if (isObj(a) && isObj(b)) {
+    for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) jsonDiff(k in a ? a[k] : ABSENT, k in b ? b[k] : ABSENT, `${path}.${k}`, out, max);
+  } else if (a === ABSENT || b === ABSENT || canonical(a) !== canonical(b)) {
+    out.push({ path, a, b });
+  }
+  return out;
+}
+
+/** Differences the API does not read, recorded for the report: pair order, raw encodings, JSON key order, Accept. */
+export function wireNotes(a, b, names = ['SDK', 'library']) {
+  const [na, nb] = names;
+  const out = [];
+  if (a.search !== b.search && JSON.stringify(multiset(a.pairs)) === JSON.stringify(multiset(b.pairs))) {
+    const sameRaw = JSON.stringify(rawPairs(a.search).map(([k, v]) => `${k}=${v}`).sort()) === JSON.stringify(rawPairs(b.search).map(([k, v]) => `${k}=${v}`).sort());
+    out.push(sameRaw ? `query pair order: ${na} ${a.search}, ${nb} ${b.search}` : `query encoding: ${na} ${a.search}, ${nb} ${b.search}`);
+  }
+  if (a.json !== undefined && b.json !== undefined && a.bodyText !== b.bodyText && canonical(a.json) === canonical(b.json)) out.push(`JSON key order: ${na} ${a.bodyText}, ${nb} ${b.bodyText}`);
+  if (a.accept !== b.accept) out.push(`Accept: ${na} ${a.accept}, ${nb} ${b.accept}`);
+  return out;
+}
+
+/** The request line and body of a wire form, for reports. */
+export function describeWire(w) {
+  return `${w.method} ${w.path}${w.search ? `?${w.search}` : ''}${w.json === undefined ? '' : ` ${w.bodyText}`}`;
+}
