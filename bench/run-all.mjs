@@ -68,5 +68,19 @@ function scorecard(r) {
   return ['## Issue 11: the specified stack, before and after', '',
     'Before: the hand-written JSON reader, JS value converter and JS transport (the issue\'s "today" column). After: serde_json, serde, serde-wasm-bindgen, gloo-net, wasm-bindgen-futures and web-sys, built with wasm-pack (this run).', '',
     '| what | before | after | must | goal |', '|---|---:|---:|---:|---:|',
-    ...rows.map((x) => `| ${x.join(' | ')} |`), ''].join('\n');
+    ...rows.map((x) => `| ${x.join(' | ')} |`), '',
+    ...resourceCard(r['./size.mjs']?.report, f)].join('\n');
+}
+
+/**
+ * The package size of issue 12 (the whole port-outs resource, 2 → 14 operations): the figures
+ * before it (issue 11's package, 2 operations, measured on 2026-12-01) and this run's.
+ */
+function resourceCard(report, f) {
+  const gz = (t) => (t ? `${f(t.gzip / 1024, 1)} KB` : 'n/a');
+  return ['## Issue 12: the whole resource (2 → 14 operations), package size', '',
+    'Before: the package of issue 11 (listPortouts, getPortout and the list-all helpers). After: every `/portouts` operation and `createPortoutsClient` (this run). wasm + minified app JS, gzip -9. One module holds every operation, so the list-only app grows too; the issue 11 table above is re-measured on this module (its size and compile + instantiate grew with the 12 operations). The before figures of both tables were measured on 2026-12-01 on another machine (AMD EPYC, 2 cores); see docs/size.md for where the bytes went.', '',
+    '| app | before | after |', '|---|---:|---:|',
+    `| list-only app (\`iterPortouts\`) | 94.5 KB | ${gz(report?.total)} |`,
+    `| every-operation app (14 operations, list-all, client object) | — | ${gz(report?.totalAll)} |`, ''];
 }

@@ -29,12 +29,15 @@ export async function run() {
   const lines = ['| what | raw KB | gzip -9 KB | brotli KB |', '|---|---:|---:|---:|'];
   for (const r of report.shipped) lines.push(`| as shipped: ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
   for (const r of report.app) lines.push(`| app: ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
-  lines.push(`| **app total (wasm + minified JS)** | **${kb(report.total.raw)}** | **${kb(report.total.gzip)}** | **${kb(report.total.brotli)}** |`);
+  lines.push(`| **list-only app total (wasm + minified JS)** | **${kb(report.total.raw)}** | **${kb(report.total.gzip)}** | **${kb(report.total.brotli)}** |`);
+  const allJs = report.appAll.find((r) => !r.file.endsWith('.wasm'));
+  lines.push(`| every-operation app: ${allJs.file} | ${kb(allJs.raw)} | ${kb(allJs.gzip)} | ${kb(allJs.brotli)} |`);
+  lines.push(`| **every-operation app total (wasm + minified JS)** | **${kb(report.totalAll.raw)}** | **${kb(report.totalAll.gzip)}** | **${kb(report.totalAll.brotli)}** |`);
   let sdk;
   try { sdk = sdkBundle(); } catch (e) { sdk = null; }
   if (sdk) lines.push(`| official SDK, smallest app listing port-outs (esbuild --minify) | ${kb(sdk.raw)} | ${kb(sdk.gzip)} | ${kb(sdk.brotli)} |`);
   const out = [
-    `Issue 11 (the specified stack): app download ≤ 80 KB gzip (goal ≤ 60 KB). Measured as the SDK's figure is: the smallest app that lists port-outs (\`${report.appSource.split('\n')[0]} …\`), bundled by esbuild --minify, plus the wasm: **${kb(report.total.gzip)} KB** gzip. CI fails when that figure passes ${ciBudget()} (scripts/test-all.sh), a ratchet. The rows "as shipped" are the package's files compressed one by one, unminified.`,
+    `What an app downloads: the wasm plus the app's JS bundled by esbuild --minify, gzip -9. Two apps: the smallest app that lists port-outs (\`${report.appSource.split('\n')[0]} …\`, measured as the SDK's figure is): **${kb(report.total.gzip)} KB**; an app that calls every one of the 14 operations, the list-all helpers and \`createPortoutsClient\` (scripts/size-report.mjs, ALL_APP): **${kb(report.totalAll.gzip)} KB**. The wasm is the same module in both (one module holds every operation); only the JS differs. CI fails when the every-operation figure passes ${ciBudget()} (scripts/test-all.sh), a ratchet. The rows "as shipped" are the package's files compressed one by one, unminified.`,
     '',
     ...lines,
   ];
