@@ -10,6 +10,7 @@
 #   DEMO_BASE_URL  the page's default base URL (default http://127.0.0.1:$MOCK_PORT/v2);
 #                  the page's "Connection settings" and its ?baseUrl= parameter override it
 #   DEMO_NO_BUILD  1: fail instead of building when pkg/ is missing (tests)
+#   DEMO_REPORT_DELAY_MS  how long a created CSV report stays pending in the mock (default 3000)
 # Both servers listen on 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,7 +64,8 @@ process.exit(1);
 EOF
 }
 
-node tests/mock/server.mjs --host 127.0.0.1 --port "$MOCK_PORT" &
+# A created CSV report stays pending for 3 s, so the page shows it being built.
+node tests/mock/server.mjs --host 127.0.0.1 --port "$MOCK_PORT" --report-delay-ms "${DEMO_REPORT_DELAY_MS:-3000}" &
 pids+=($!)
 if ! wait_for "http://127.0.0.1:$MOCK_PORT/__health" "${pids[0]}"; then
   say "the mock server did not start on 127.0.0.1:$MOCK_PORT (port in use? try MOCK_PORT=...)"

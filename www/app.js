@@ -7,8 +7,11 @@ import init, { listPortouts, buildPortoutsQuery, parsePortoutsQuery, PortoutsErr
 import * as telnyx from 'telnyx-portouts';
 import { toCsv } from './csv.js';
 import { renderBarChart, renderMonthChart } from './charts.js';
+import { STATUSES, dash, statusChip, timeEl, utcParts } from './render.js';
+import { CODE_HINTS, CODE_TITLES, errorMeta, firstApiError } from './errors.js';
+import { createDetail } from './detail.js';
+import { createReports } from './reports.js';
 
-const STATUSES = ['pending', 'authorized', 'ported', 'rejected', 'rejected-pending', 'canceled'];
 const COUNTRIES = [
   ['US', 'United States'], ['CA', 'Canada'], ['GB', 'United Kingdom'], ['DE', 'Germany'],
   ['FR', 'France'], ['IE', 'Ireland'], ['NL', 'Netherlands'], ['AU', 'Australia'],
@@ -21,7 +24,7 @@ const LOAD_ALL_PAGE_SIZE = 250;
 /** Upper bound for "Load all", to keep the tab responsive on a huge account. */
 const LOAD_ALL_MAX_ITEMS = 20000;
 /** Address-bar parameters that belong to the page, not to the port-out query. */
-const APP_PARAMS = ['baseUrl'];
+const APP_PARAMS = ['baseUrl', 'portout'];
 const SESSION_KEY = 'telnyx-portouts-demo:settings';
 
 const $ = (id) => document.getElementById(id);
@@ -48,6 +51,11 @@ const state = {
   carriers: new Set(),
 };
 let sequence = 0; // newest load wins
+/** The listing part of the address last restored (the package's query and baseUrl). */
+let restoredSearch = null;
+let detail = null;
+let reports = null;
+let reportsListed = false;
 let inflight = null; // AbortController of the newest load
 
 const features = { listAll: false };
@@ -61,19 +69,17 @@ function isAbort(e) {
 function bumpLoads() {
   const app = $('app');
   app.dataset.loads = String(Number(app.dataset.loads) + 1);
+  // The past CSV reports are listed once the first listing has settled (the listing first).
+  if (reports && !reportsListed) {
+    reportsListed = true;
+    reports.load();
+  }
 }
 
 function plural(n, one, many = `${one}s`) {
   return `${nf.format(n)} ${n === 1 ? one : many}`;
 }
 
-function utcParts(iso) {
-  if (typeof iso !== 'string') return null;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return null;
-  const s = d.toISOString();
-  return { date: s.slice(0, 10), time: s.slice(11, 16), month: s.slice(0, 7) };
-}
 
 // ---- Settings --------------------------------------------------------------------------------
 
@@ -158,8 +164,75 @@ function normalizeQuery(q) {
   };
 }
 
+/** The listing part of the address: the package's query and the baseUrl parameter. */
+function listingKey() {
+  const { libSearch, app } = splitSearch(location.search);
+  return `${libSearch}\n${app.get('baseUrl') ?? ''}`;
+}
+
+/** Opens or closes the detail panel as the address says (`?portout=<id>`). */
+function syncDetail() {
+  const id = splitSearch(location.search).app.get('portout');
+  if (id) detail.open(id);
+  else if (detail.id) closeDetailPanel();
+}
+
+/** The address with `portout` set to `id` (or removed). */
+function urlWithPortout(id) {
+  const { libSearch, app } = splitSearch(location.search);
+  if (id) app.set('portout', id);
+  else app.delete('portout');
+  const search = [libSearch, app.toString()].filter(Boolean).join('&');
+  return location.pathname + (search ? `?${search}` : '');
+}
+
+/** Opens port-out `id` in the detail panel and puts it in the address (back closes it). */
+function openDetail(id) {
+  const url = urlWithPortout(id);
+  if (url !== location.pathname + location.search) history.pushState(null, '', url);
+  detail.open(id);
+  markOpenRow();
+}
+
+/** Closes the panel, takes it out of the address, and gives the focus back to its row. */
+function closeDetail() {
+  const id = detail.id;
+  const url = urlWithPortout(null);
+  if (url !== location.pathname + location.search) history.pushState(null, '', url);
+  closeDetailPanel();
+  if (id) document.querySelector(`#results-body tr[data-id="${CSS.escape(id)}"]`)?.focus();
+}
+
+function closeDetailPanel() {
+  detail.close();
+  markOpenRow();
+}
+
+function markOpenRow() {
+  for (const tr of $('results-body').querySelectorAll('tr[data-id]')) {
+    if (tr.dataset.id === detail?.id) tr.setAttribute('aria-current', 'true');
+    else tr.removeAttribute('aria-current');
+  }
+}
+
+/** A port-out the panel changed: its row (and the charts) show the new record. */
+function updateRow(record) {
+  const i = state.rows.findIndex((r) => r.id === record.id);
+  if (i === -1) return;
+  state.rows[i] = record;
+  renderTable();
+  renderCharts();
+}
+
 function restoreFromUrl() {
   const { libSearch, app } = splitSearch(location.search);
+  const listing = listingKey();
+  if (restoredSearch === listing) {
+    syncDetail(); // only the panel changed (back/forward over an open or close)
+    return;
+  }
+  restoredSearch = listing;
+  syncDetail();
   const urlBase = app.get('baseUrl');
   if (urlBase && urlBase !== settings.baseUrl) {
     settings.baseUrl = urlBase;
@@ -381,41 +454,14 @@ function showFieldError(path, message) {
 
 // ---- Error banner ----------------------------------------------------------------------------
 
-const CODE_TITLES = {
-  invalid_filter: 'Invalid filter',
-  invalid_options: 'Invalid connection settings',
-  insecure_transport: 'Refusing to send the API key over plain http',
-  invalid_response: 'The API sent a response the client could not accept',
-  authentication: 'Authentication failed',
-  permission_denied: 'Permission denied',
-  not_found: 'Not found',
-  unprocessable: 'The API rejected a parameter',
-  rate_limited: 'Rate limited',
-  server_error: 'The API failed',
-  http_error: 'HTTP error',
-  network: 'Could not reach the API',
-  timeout: 'The request timed out',
-  not_initialized: 'The WebAssembly module is not loaded',
-};
-const CODE_HINTS = {
-  authentication: 'Enter an API key under Connection settings (or use a proxy that adds it), then retry.',
-  permission_denied: 'The API key is not allowed to list port-outs.',
-  network: 'Check the base URL under Connection settings and that the server is running and allows this origin (CORS).',
-  rate_limited: 'Wait a moment, then retry.',
-};
 
 function showBanner(e, { title, actionLabel = 'Retry', action } = {}) {
-  const first = Array.isArray(e?.errors) ? e.errors.find((x) => x && (x.title || x.detail)) : undefined;
+  const first = firstApiError(e);
   $('error-title').textContent = title ?? first?.title ?? CODE_TITLES[e?.code] ?? 'Something went wrong';
   const detail = first?.detail ?? e?.message ?? String(e);
   const hint = CODE_HINTS[e?.code];
   $('error-detail').textContent = hint ? `${detail} ${hint}` : detail;
-  const meta = [];
-  if (e?.status) meta.push(`HTTP ${e.status}`);
-  if (e?.code) meta.push(`code ${e.code}`);
-  if (e?.requestId) meta.push(`request id ${e.requestId}`);
-  if (e?.page) meta.push(`page ${e.page}`);
-  $('error-meta').textContent = meta.join(' · ');
+  $('error-meta').textContent = errorMeta(e);
   // The package's full message (with its advice) when the banner shows the API's own words.
   $('error-message').textContent = first && e?.message ? e.message : '';
   $('error-more').hidden = !(first && e?.message);
@@ -490,6 +536,7 @@ async function loadPage(query, { push = false, fetchPage } = {}) {
     return;
   }
   if (push && url !== location.pathname + location.search) history.pushState(null, '', url);
+  if (push) restoredSearch = listingKey();
   state.query = query;
   renderFilterCount(query.filter);
   cancelLoadAll();
@@ -650,34 +697,20 @@ function cell(label, ...children) {
   return td;
 }
 
-function dash() {
-  return Object.assign(document.createElement('span'), { className: 'muted', textContent: '—' });
-}
 
-function timeEl(iso, withTime) {
-  const parts = utcParts(iso);
-  if (!parts) return iso ? document.createTextNode(String(iso)) : dash();
-  const t = document.createElement('time');
-  t.dateTime = iso;
-  t.title = iso;
-  t.textContent = withTime ? `${parts.date} ${parts.time}` : parts.date;
-  return t;
-}
 
-function statusChip(status) {
-  if (status == null) return dash();
-  const chip = document.createElement('span');
-  chip.className = `chip status-${STATUSES.includes(status) ? status : 'other'}`;
-  chip.textContent = String(status);
-  return chip;
-}
 
 function renderTable() {
   const body = $('results-body');
   const frag = document.createDocumentFragment();
   for (const r of state.rows) {
     const tr = document.createElement('tr');
-    if (r.id) tr.dataset.id = String(r.id);
+    if (r.id) {
+      tr.dataset.id = String(r.id);
+      tr.tabIndex = 0;
+      tr.title = 'Open the details';
+      if (r.id === detail?.id) tr.setAttribute('aria-current', 'true');
+    }
     const numbers = document.createElement('ul');
     numbers.className = 'numbers';
     for (const n of Array.isArray(r.phone_numbers) ? r.phone_numbers : []) {
@@ -822,6 +855,18 @@ function wire() {
   $('load-all').addEventListener('click', loadAll);
   $('load-all-cancel').addEventListener('click', () => state.loadAllController?.abort());
   $('export-csv').addEventListener('click', exportCsv);
+  const rowOf = (ev) => ev.target.closest?.('#results-body tr[data-id]');
+  $('results-body').addEventListener('click', (ev) => {
+    const tr = rowOf(ev);
+    if (tr && !window.getSelection()?.toString()) openDetail(tr.dataset.id);
+  });
+  $('results-body').addEventListener('keydown', (ev) => {
+    const tr = rowOf(ev);
+    if (tr && ev.key === 'Enter' && ev.target === tr) {
+      ev.preventDefault();
+      openDetail(tr.dataset.id);
+    }
+  });
   $('error-retry').addEventListener('click', () => state.retry?.());
   $('error-dismiss').addEventListener('click', hideBanner);
 
@@ -885,6 +930,8 @@ async function start() {
     return;
   }
   features.listAll = typeof telnyx.listAllPortouts === 'function';
+  detail = createDetail({ options: clientOptions, onRecord: updateRow, onRequestClose: closeDetail });
+  reports = createReports({ options: clientOptions, currentFilter: () => state.query.filter });
   $('app').dataset.features = Object.entries(features).filter(([, v]) => v).map(([k]) => k).join(' ');
   renderAll();
   restoreFromUrl();

@@ -65,9 +65,10 @@ after(async () => {
 
 const api = (tag, directives = '') => `${mock.url}/__mock/tag=${tag}${directives ? `,${directives}` : ''}/v2`;
 
+/** The listing requests (`GET /v2/portouts`) the page sent under `tag` (the page also lists CSV reports). */
 async function mockLog(tag) {
   const res = await fetch(`${mock.url}/__log?tag=${encodeURIComponent(tag)}&method=GET`);
-  return res.json();
+  return (await res.json()).filter((e) => e.path === '/v2/portouts');
 }
 
 function pageUrl(baseUrl, search = '') {

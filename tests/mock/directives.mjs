@@ -36,6 +36,10 @@ const PARSERS = {
     return v === '1' || v === 'true';
   },
   fail_page: intIn(1, Number.MAX_SAFE_INTEGER),
+  method: (name, v) => {
+    if (!['GET', 'POST', 'PATCH'].includes(v)) throw new Error('method must be GET, POST or PATCH');
+    return v;
+  },
   auth: nonEmpty,
   count: intIn(0, Number.MAX_SAFE_INTEGER),
   grow: intIn(0, 1000000),

@@ -419,13 +419,13 @@ export async function startMockServer({
     }
 
     // Is this request faulted? fail_page restricts faults to one page
-    // (requests without page[number] count as page 1); times=N limits the
+    // (requests without page[number] count as page 1), method= to one HTTP method; times=N limits the
     // number of faulted requests of this directive key.
     let faulted = false;
     if (hasFault(d)) {
       const pageParam = pairs.find(([k]) => k === 'page[number]');
       const page = pageParam ? (/^\d+$/.test(pageParam[1]) ? Number(pageParam[1]) : NaN) : 1;
-      const pageOk = d.fail_page === undefined || page === d.fail_page;
+      const pageOk = (d.fail_page === undefined || page === d.fail_page) && (d.method === undefined || req.method === d.method);
       const timesOk = d.times === undefined || keyCounters.faults < d.times;
       if (pageOk && timesOk) {
         faulted = true;

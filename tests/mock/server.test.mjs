@@ -553,6 +553,21 @@ test('fail_page=N faults only that page (with times=)', async () => {
   assert.equal((await get(q(3))).status, 200);
 });
 
+test('method=M faults only requests of that method (with times=)', async () => {
+  const id = srv.dataset[0].id;
+  const base = '/__mock/tag=meth,status=422,method=POST,times=2/v2';
+  assert.equal((await get(`${base}/portouts/${id}/comments`)).status, 200, 'a GET is not faulted');
+  const post = () => get(`${base}/portouts/${id}/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'hello' }) });
+  const before = srv.resources.comments.get(id)?.length ?? 0;
+  assert.equal((await post()).status, 422);
+  assert.equal((await post()).status, 422);
+  assert.equal(srv.resources.comments.get(id)?.length ?? 0, before, 'a faulted POST creates nothing');
+  assert.equal((await post()).status, 201, 'times=2 counted only the POSTs');
+  assert.equal(srv.resources.comments.get(id).length, before + 1);
+  assert.equal((await get('/__mock/tag=meth2,status=500,method=DELETE/v2/portouts')).status, 400);
+  srv.reset();
+});
+
 test('count=N limits the data set for the request', async () => {
   const r = await get('/__mock/tag=cnt,count=13/v2/portouts?page[size]=1&page[number]=13');
   assert.deepEqual(r.json.meta, { page_number: 13, page_size: 1, total_pages: 13, total_results: 13 });
