@@ -8,55 +8,22 @@
 // `/?baseUrl=<mock>/__mock/tag=<tag>[,<faults>]/v2[&…]`. Every test starts from the mock's seeded
 // state (mock.reset()) and checks the page against the mock's own records, comments, documents,
 // events, reports and request log. Screenshots go to test-output/screenshots/.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 
-import { startMockServer } from '../mock/server.mjs';
 import { REJECTION_CODES } from '../mock/seed.mjs';
-import { startStaticServer } from '../../www/serve.mjs';
-import { snapshotPkg } from './pkg-ready.mjs';
+import { useHarness, PHONE, PAGE_SIZE } from './harness.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PKG_SOURCE = path.join(ROOT, 'pkg');
-const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-const PAGE_SIZE = 20;
 const REPORT_DELAY_MS = 1500;
-
+const h = useHarness({ reportDelayMs: REPORT_DELAY_MS });
+const { api, openPage, pageUrl, shot, consoleProblems } = h;
 let mock;
-let web;
-let browser;
-let pkg;
 /** The package's Node entry (same copy the page gets), to get the library's own messages. */
 let lib;
-/** Console errors, page errors and dialogs of every page, checked by the last test. */
-const consoleProblems = [];
-
 before(async () => {
-  pkg = await snapshotPkg(PKG_SOURCE);
-  mkdirSync(SHOTS, { recursive: true });
-  mock = await startMockServer({ port: 0, reportDelayMs: REPORT_DELAY_MS });
-  web = await startStaticServer({ port: 0, root: path.join(ROOT, 'www'), pkgDir: pkg.dir });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  lib = await import(pathToFileURL(path.join(pkg.dir, 'node.js')).href);
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-  await mock?.close();
-  pkg?.remove();
+  await h.ready;
+  ({ mock, lib } = h);
 });
 
 // Every test starts from the seeded state, so no test depends on another one's writes.
@@ -67,43 +34,10 @@ beforeEach(() => {
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-const api = (tag, directives = '') => `${mock.url}/__mock/tag=${tag}${directives ? `,${directives}` : ''}/v2`;
-
 /** Requests of one tag (from the live log), optionally of one method, optionally under a path. */
 function requests(tag, method, pathPrefix) {
   return mock.log.filter((e) => e.directives?.tag === tag && (!method || e.method === method)
     && (!pathPrefix || e.path.startsWith(pathPrefix)));
-}
-
-function pageUrl(baseUrl, search = '') {
-  const s = search.replace(/^\?/, '');
-  return `${web.url}/?${s ? `${s}&` : ''}baseUrl=${encodeURIComponent(baseUrl)}`;
-}
-
-/**
- * Opens the page on `baseUrl` and waits for its first list load to finish.
- * `httpErrors`: HTTP errors are provoked on purpose, so Chromium's "Failed to load resource"
- * console lines are expected. Any dialog (alert/confirm/prompt) is a problem.
- */
-async function openPage(t, { baseUrl = api(`t${Math.random().toString(36).slice(2, 8)}`), search = '', viewport = DESKTOP, httpErrors = false } = {}) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.dialogs = [];
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    if (httpErrors && m.text().startsWith('Failed to load resource')) return;
-    consoleProblems.push(`${t.name}: console.error ${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (e) => consoleProblems.push(`${t.name}: page error ${e.message}`));
-  page.on('dialog', (d) => {
-    page.dialogs.push(`${d.type()}: ${d.message()}`);
-    consoleProblems.push(`${t.name}: browser dialog ${d.type()} "${d.message()}"`);
-    d.dismiss().catch(() => {});
-  });
-  t.after(() => context.close());
-  await page.goto(pageUrl(baseUrl, search));
-  await page.waitForFunction(() => Number(document.getElementById('app').dataset.loads) > 0);
-  return page;
 }
 
 const detailLoads = (page) => page.$eval('#detail', (el) => Number(el.dataset.loads));
@@ -149,9 +83,6 @@ const urlBaseUrl = (page) => new URL(page.url()).searchParams.get('baseUrl');
 const text = (page, sel) => page.$eval(sel, (el) => el.textContent.trim());
 const visible = (page, sel) => page.isVisible(sel);
 
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
 
 const ids = (page, sel) => page.$$eval(sel, (els) => els.map((el) => el.dataset.id));
 const mockComments = (id) => (mock.resources.comments.get(id) ?? []).slice();

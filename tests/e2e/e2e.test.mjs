@@ -7,63 +7,29 @@
 // tests point the base URL at `<mock>/__mock/<directives>/v2`. Needs the package built in pkg/
 // (bash scripts/build-pkg.sh) and Chromium at /usr/bin/chromium (or $CHROMIUM).
 // Screenshots go to test-output/screenshots/.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 
-import { startMockServer } from '../mock/server.mjs';
 import { recordCountry } from '../mock/filters.mjs';
 import { startStaticServer } from '../../www/serve.mjs';
 import { csvCell, toCsv } from '../../www/csv.js';
-import { snapshotPkg } from './pkg-ready.mjs';
+import { useHarness, ROOT, SHOTS, DESKTOP, PHONE, PAGE_SIZE } from './harness.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PKG_SOURCE = path.join(ROOT, 'pkg');
-let PKG = PKG_SOURCE;
-let pkg;
-const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-const PAGE_SIZE = 20;
-
+const h = useHarness();
+const { api, openPage, pageUrl, shot, consoleProblems } = h;
 let mock;
-let web;
 let browser;
-/** Console errors and page errors of every page, checked by the last test. */
-const consoleProblems = [];
 let hasListAll = false;
-
 before(async () => {
-  // Serve a copy of pkg/, so a rebuild during the run cannot change the package under the tests.
-  pkg = await snapshotPkg(PKG_SOURCE);
-  PKG = pkg.dir;
-  mkdirSync(SHOTS, { recursive: true });
-  mock = await startMockServer({ port: 0 });
-  web = await startStaticServer({ port: 0, root: path.join(ROOT, 'www'), pkgDir: PKG });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  await h.ready;
+  ({ mock, browser } = h);
   // Does this build export listAllPortouts? (Node entry of the same copy the page gets.)
-  const exported = await import(pathToFileURL(path.join(PKG, 'node.js')).href);
-  hasListAll = typeof exported.listAllPortouts === 'function';
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-  await mock?.close();
-  pkg?.remove();
+  hasListAll = typeof h.lib.listAllPortouts === 'function';
 });
 
 // ---- helpers ---------------------------------------------------------------------------------
-
-const api = (tag, directives = '') => `${mock.url}/__mock/tag=${tag}${directives ? `,${directives}` : ''}/v2`;
 
 /** The listing requests (`GET /v2/portouts`) the page sent under `tag` (the page also lists CSV reports). */
 async function mockLog(tag) {
@@ -71,30 +37,6 @@ async function mockLog(tag) {
   return (await res.json()).filter((e) => e.path === '/v2/portouts');
 }
 
-function pageUrl(baseUrl, search = '') {
-  const s = search.replace(/^\?/, '');
-  return `${web.url}/?${s ? `${s}&` : ''}baseUrl=${encodeURIComponent(baseUrl)}`;
-}
-
-/**
- * Opens the page on `baseUrl` and waits for its first load to finish.
- * `httpErrors`: the test provokes HTTP errors on purpose, so Chromium's own
- * "Failed to load resource: … status of 500" console lines are expected.
- */
-async function openPage(t, { baseUrl = api(`t${Math.random().toString(36).slice(2, 8)}`), search = '', viewport = DESKTOP, httpErrors = false } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    if (httpErrors && m.text().startsWith('Failed to load resource')) return;
-    consoleProblems.push(`${t.name}: console.error ${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (e) => consoleProblems.push(`${t.name}: page error ${e.message}`));
-  t.after(() => context.close());
-  await page.goto(pageUrl(baseUrl, search));
-  await page.waitForFunction(() => Number(document.getElementById('app').dataset.loads) > 0);
-  return page;
-}
 
 const loads = (page) => page.evaluate(() => Number(document.getElementById('app').dataset.loads));
 
@@ -122,9 +64,6 @@ async function table(page) {
 const keys = async (page) => (await table(page)).map((r) => r.supportKey);
 const total = (page) => page.$eval('#results-summary', (el) => Number(el.dataset.total));
 
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
 
 async function bannerVisible(page) {
   return page.$eval('#error-banner', (el) => !el.hidden);
@@ -655,7 +594,7 @@ test('keyboard: the filter form works without a mouse', async (t) => {
 
 test('without ?baseUrl= the page uses the server\'s config.json (how demo.sh points it at the mock)', async (t) => {
   const tag = 'config';
-  const configured = await startStaticServer({ port: 0, root: path.join(ROOT, 'www'), pkgDir: PKG, baseUrl: api(tag) });
+  const configured = await startStaticServer({ port: 0, root: path.join(ROOT, 'www'), pkgDir: h.pkgDir, baseUrl: api(tag) });
   t.after(() => configured.close());
   const context = await browser.newContext({ viewport: DESKTOP });
   t.after(() => context.close());
