@@ -90,6 +90,7 @@ function loadSettings(configBaseUrl, urlBaseUrl) {
   } catch { /* ignore */ }
   settings.baseUrl = urlBaseUrl || saved.baseUrl || configBaseUrl || FALLBACK_BASE_URL;
   if (Number.isInteger(saved.maxRetries)) settings.maxRetries = saved.maxRetries;
+  if (Number.isInteger(saved.timeoutMs)) settings.timeoutMs = saved.timeoutMs;
   settings.defaultBaseUrl = configBaseUrl || FALLBACK_BASE_URL;
   writeSettingsForm();
 }
@@ -98,13 +99,14 @@ function writeSettingsForm() {
   $('set-base-url').value = settings.baseUrl;
   $('set-api-key').value = settings.apiKey;
   $('set-max-retries').value = String(settings.maxRetries ?? '');
+  $('set-timeout').value = String(settings.timeoutMs ?? '');
   renderConnection();
 }
 
 function saveSettings() {
   try {
     // The API key is deliberately never stored.
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify({ baseUrl: settings.baseUrl, maxRetries: settings.maxRetries }));
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify({ baseUrl: settings.baseUrl, maxRetries: settings.maxRetries, timeoutMs: settings.timeoutMs }));
   } catch { /* storage may be disabled */ }
 }
 
@@ -119,6 +121,7 @@ function clientOptions(signal) {
   const options = { baseUrl: settings.baseUrl };
   if (settings.apiKey) options.apiKey = settings.apiKey;
   if (settings.maxRetries !== undefined) options.maxRetries = settings.maxRetries;
+  if (settings.timeoutMs !== undefined) options.timeoutMs = settings.timeoutMs;
   if (signal) options.signal = signal;
   return options;
 }
@@ -405,6 +408,7 @@ const FIELDS = {
   baseUrl: { error: 'set-base-url-error', inputs: () => [$('set-base-url')], panel: 'settings-panel' },
   apiKey: { error: 'set-api-key-error', inputs: () => [$('set-api-key')], panel: 'settings-panel' },
   maxRetries: { error: 'set-max-retries-error', inputs: () => [$('set-max-retries')], panel: 'settings-panel' },
+  timeoutMs: { error: 'set-timeout-error', inputs: () => [$('set-timeout')], panel: 'settings-panel' },
 };
 
 /** The form field a PortoutsError path (or a Telnyx `source.parameter`) is about, if any. */
@@ -876,6 +880,8 @@ function wire() {
     settings.apiKey = $('set-api-key').value;
     const retries = $('set-max-retries').value.trim();
     settings.maxRetries = retries === '' ? undefined : Number(retries);
+    const timeout = $('set-timeout').value.trim();
+    settings.timeoutMs = timeout === '' ? undefined : Number(timeout);
     settingsVersion += 1;
     saveSettings();
     renderConnection();
@@ -892,6 +898,7 @@ function wire() {
     $('set-base-url').value = settings.defaultBaseUrl ?? FALLBACK_BASE_URL;
     $('set-api-key').value = '';
     $('set-max-retries').value = '2';
+    $('set-timeout').value = '';
     $('settings-form').requestSubmit();
   });
 

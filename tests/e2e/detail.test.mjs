@@ -613,6 +613,37 @@ test('failures show in the panel: an injected 503 (comment) and 422 (document); 
   assert.deepEqual(await ids(page2, '#comment-list > li[data-id]'), mockComments(next.id).map((c) => c.id));
 });
 
+test('a write that times out is shown in the panel as not retried (it may have happened), and is sent once', async (t) => {
+  // Every POST hangs; the page's timeout setting (Connection settings) ends it.
+  const tag = 'timeout';
+  const page = await openPage(t, { baseUrl: api(tag, 'hang=1,method=POST'), httpErrors: true });
+  await page.evaluate(() => { document.getElementById('settings-panel').open = true; });
+  await page.fill('#set-timeout', '800');
+  const listed = await page.evaluate(() => Number(document.getElementById('app').dataset.loads));
+  await page.click('#settings-form button[type="submit"]');
+  await page.waitForFunction((n) => Number(document.getElementById('app').dataset.loads) > n, listed);
+  const po = pick('a port-out on page 1', () => true);
+  await openByClick(page, po);
+  const before = mockComments(po.id).length;
+  await page.getByLabel('Comment', { exact: true }).fill('Sent into a server that never answers');
+  await detailSettle(page, () => page.getByRole('button', { name: 'Add comment' }).click());
+  await page.waitForSelector('#detail-error', { state: 'visible', timeout: 5000 });
+  const err = await page.$eval('#detail-error', (el) => ({
+    code: el.dataset.code,
+    message: el.querySelector('.panel-error-message')?.textContent ?? '',
+    meta: el.querySelector('.panel-error-meta')?.textContent ?? '',
+  }));
+  assert.equal(err.code, 'timeout');
+  assert.match(err.message, /800 ?ms/, `the message names the timeout ("${err.message}")`);
+  assert.match(err.message, /not retried/i, `the message says it was not retried ("${err.message}")`);
+  assert.match(err.message, /may have been created/i, `the message says the comment may exist ("${err.message}")`);
+  assert.ok(err.meta.includes('timeout'), `meta has the code ("${err.meta}")`);
+  assert.equal(requests(tag, 'POST').length, 1, 'a write is never sent again after a timeout (maxRetries=2)');
+  assert.equal(mockComments(po.id).length, before, 'the hung request created nothing');
+  assert.equal(await page.inputValue('#comment-body'), 'Sent into a server that never answers', 'the text is kept for a retry');
+  assert.deepEqual(page.dialogs, [], 'no browser dialog');
+});
+
 test('phone layout (390×844): the detail covers the screen, no horizontal scroll, close is visible', async (t) => {
   const page = await openPage(t, { baseUrl: api('phone'), viewport: PHONE });
   const po = pick('a pending port-out with comments and events', (r) => r.status === 'pending'
