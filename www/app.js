@@ -8,7 +8,7 @@ import * as telnyx from 'telnyx-portouts';
 import { toCsv } from './csv.js';
 import { renderBarChart, renderMonthChart } from './charts.js';
 import { STATUSES, dash, statusChip, timeEl, utcParts } from './render.js';
-import { CODE_HINTS, CODE_TITLES, errorMeta, firstApiError } from './errors.js';
+import { CODE_TITLES, errorMeta, firstApiError, withHint } from './errors.js';
 import { createDetail } from './detail.js';
 import { createReports } from './reports.js';
 
@@ -55,7 +55,6 @@ let sequence = 0; // newest load wins
 let restoredSearch = null;
 let detail = null;
 let reports = null;
-let reportsListed = false;
 let inflight = null; // AbortController of the newest load
 
 const features = { listAll: false };
@@ -69,17 +68,11 @@ function isAbort(e) {
 function bumpLoads() {
   const app = $('app');
   app.dataset.loads = String(Number(app.dataset.loads) + 1);
-  // The past CSV reports are listed once the first listing has settled (the listing first).
-  if (reports && !reportsListed) {
-    reportsListed = true;
-    reports.load();
-  }
 }
 
 function plural(n, one, many = `${one}s`) {
   return `${nf.format(n)} ${n === 1 ? one : many}`;
 }
-
 
 // ---- Settings --------------------------------------------------------------------------------
 
@@ -151,7 +144,12 @@ function urlFor(query) {
   const qs = buildPortoutsQuery(forUrl);
   const { app } = splitSearch(location.search);
   if (app.has('baseUrl')) app.set('baseUrl', settings.baseUrl);
-  const search = [qs, app.toString()].filter(Boolean).join('&');
+  return addressOf(qs, app);
+}
+
+/** This page's address for the package's query string and the page's own parameters. */
+function addressOf(libSearch, app) {
+  const search = [libSearch, app.toString()].filter(Boolean).join('&');
   return location.pathname + (search ? `?${search}` : '');
 }
 
@@ -168,8 +166,7 @@ function normalizeQuery(q) {
 }
 
 /** The listing part of the address: the package's query and the baseUrl parameter. */
-function listingKey() {
-  const { libSearch, app } = splitSearch(location.search);
+function listingKey({ libSearch, app } = splitSearch(location.search)) {
   return `${libSearch}\n${app.get('baseUrl') ?? ''}`;
 }
 
@@ -185,8 +182,7 @@ function urlWithPortout(id) {
   const { libSearch, app } = splitSearch(location.search);
   if (id) app.set('portout', id);
   else app.delete('portout');
-  const search = [libSearch, app.toString()].filter(Boolean).join('&');
-  return location.pathname + (search ? `?${search}` : '');
+  return addressOf(libSearch, app);
 }
 
 /** Opens port-out `id` in the detail panel and puts it in the address (back closes it). */
@@ -227,9 +223,10 @@ function updateRow(record) {
   renderCharts();
 }
 
+/** Shows what the address says (listing, detail panel); resolves when the listing has settled. */
 function restoreFromUrl() {
   const { libSearch, app } = splitSearch(location.search);
-  const listing = listingKey();
+  const listing = listingKey({ libSearch, app });
   if (restoredSearch === listing) {
     syncDetail(); // only the panel changed (back/forward over an open or close)
     return;
@@ -263,7 +260,7 @@ function restoreFromUrl() {
   }
   writeFilter(query.filter);
   setPageSize(query.page.size);
-  loadPage(query);
+  return loadPage(query);
 }
 
 // ---- Filter form -----------------------------------------------------------------------------
@@ -458,13 +455,10 @@ function showFieldError(path, message) {
 
 // ---- Error banner ----------------------------------------------------------------------------
 
-
 function showBanner(e, { title, actionLabel = 'Retry', action } = {}) {
   const first = firstApiError(e);
   $('error-title').textContent = title ?? first?.title ?? CODE_TITLES[e?.code] ?? 'Something went wrong';
-  const detail = first?.detail ?? e?.message ?? String(e);
-  const hint = CODE_HINTS[e?.code];
-  $('error-detail').textContent = hint ? `${detail} ${hint}` : detail;
+  $('error-detail').textContent = withHint(e, first?.detail ?? e?.message ?? String(e));
   $('error-meta').textContent = errorMeta(e);
   // The package's full message (with its advice) when the banner shows the API's own words.
   $('error-message').textContent = first && e?.message ? e.message : '';
@@ -701,9 +695,6 @@ function cell(label, ...children) {
   return td;
 }
 
-
-
-
 function renderTable() {
   const body = $('results-body');
   const frag = document.createDocumentFragment();
@@ -713,7 +704,6 @@ function renderTable() {
       tr.dataset.id = String(r.id);
       tr.tabIndex = 0;
       tr.title = 'Open the details';
-      if (r.id === detail?.id) tr.setAttribute('aria-current', 'true');
     }
     const numbers = document.createElement('ul');
     numbers.className = 'numbers';
@@ -733,6 +723,7 @@ function renderTable() {
     if (r.carrier_name && state.carriers.size < 100) state.carriers.add(String(r.carrier_name));
   }
   body.replaceChildren(frag);
+  markOpenRow();
   const empty = $('results-empty');
   empty.hidden = state.rows.length > 0;
   empty.textContent = state.meta ? 'No port-outs match these filters.' : 'Nothing loaded yet.';
@@ -941,7 +932,8 @@ async function start() {
   reports = createReports({ options: clientOptions, currentFilter: () => state.query.filter });
   $('app').dataset.features = Object.entries(features).filter(([, v]) => v).map(([k]) => k).join(' ');
   renderAll();
-  restoreFromUrl();
+  await restoreFromUrl();
+  reports.load(); // the past CSV reports, once the listing has settled (the listing first)
 }
 
 start();

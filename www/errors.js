@@ -22,7 +22,7 @@ export const CODE_TITLES = {
   not_initialized: 'The WebAssembly module is not loaded',
 };
 
-export const CODE_HINTS = {
+const CODE_HINTS = {
   authentication: 'Enter an API key under Connection settings (or use a proxy that adds it), then retry.',
   permission_denied: 'The API key is not allowed to do this.',
   network: 'Check the base URL under Connection settings and that the server is running and allows this origin (CORS).',
@@ -32,6 +32,12 @@ export const CODE_HINTS = {
 /** The first Telnyx `errors[]` item with words in it, if the failure came with one. */
 export function firstApiError(e) {
   return Array.isArray(e?.errors) ? e.errors.find((x) => x && (x.title || x.detail)) : undefined;
+}
+
+/** `text` followed by the advice for the failure's code, if there is one. */
+export function withHint(e, text) {
+  const hint = CODE_HINTS[e?.code];
+  return hint ? `${text} ${hint}` : text;
 }
 
 /** `HTTP 503 · code server_error · request id req-000012` */
@@ -54,8 +60,7 @@ export function showErrorBox(box, e, { title } = {}) {
   const make = (cls, text) => Object.assign(document.createElement('p'), { className: cls, textContent: text });
   const parts = [make('panel-error-title', title ?? CODE_TITLES[e?.code] ?? api?.title ?? 'Something went wrong')];
   const message = e?.message ?? String(e);
-  const hint = CODE_HINTS[e?.code];
-  parts.push(make('panel-error-message', hint ? `${message} ${hint}` : message));
+  parts.push(make('panel-error-message', withHint(e, message)));
   if (api?.detail && !message.includes(api.detail)) parts.push(make('panel-error-detail', `Telnyx: ${api.detail}`));
   const meta = errorMeta(e);
   if (meta) parts.push(make('panel-error-meta', meta));

@@ -50,7 +50,7 @@ function describeFilters(filters) {
 export function createReports({ options, currentFilter }) {
   const card = $('reports');
   const errorBox = $('report-error');
-  let polling = null; // { id, timer }
+  let pollTimer;
   const finished = () => { card.dataset.loads = String(Number(card.dataset.loads) + 1); };
 
   function row(report) {
@@ -130,33 +130,30 @@ export function createReports({ options, currentFilter }) {
   }
 
   function poll(report, startedAt) {
-    clearTimeout(polling?.timer);
+    clearTimeout(pollTimer);
     const button = $('export-report');
     if (report.status !== 'pending' || !report.id) {
       button.disabled = false;
       return;
     }
-    polling = {
-      id: report.id,
-      timer: setTimeout(async () => {
-        try {
-          const next = await getPortoutReport(report.id, options());
-          upsert(next);
-          showCurrent(next, startedAt);
-          if (next.status === 'pending' && Date.now() - startedAt > POLL_LIMIT_MS) {
-            $('report-current-text').textContent = 'Still pending: it stays in the list below; check again later.';
-            button.disabled = false;
-            return;
-          }
-          poll(next, startedAt);
-        } catch (e) {
+    pollTimer = setTimeout(async () => {
+      try {
+        const next = await getPortoutReport(report.id, options());
+        upsert(next);
+        showCurrent(next, startedAt);
+        if (next.status === 'pending' && Date.now() - startedAt > POLL_LIMIT_MS) {
+          $('report-current-text').textContent = 'Still pending: it stays in the list below; check again later.';
           button.disabled = false;
-          showErrorBox(errorBox, e, { title: 'Could not check the report' });
-        } finally {
-          finished();
+          return;
         }
-      }, POLL_MS),
-    };
+        poll(next, startedAt);
+      } catch (e) {
+        button.disabled = false;
+        showErrorBox(errorBox, e, { title: 'Could not check the report' });
+      } finally {
+        finished();
+      }
+    }, POLL_MS);
   }
 
   $('export-report').addEventListener('click', exportReport);
