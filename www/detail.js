@@ -115,9 +115,14 @@ export function createDetail({ options, onRecord, onRequestClose }) {
     return document.createTextNode(String(value));
   }
 
+  /** The header's status badge (a dash while there is no record). */
+  function showStatus(status) {
+    $('detail-status').replaceWith(Object.assign(statusChip(status), { id: 'detail-status' }));
+  }
+
   function renderRecord(record) {
     $('detail-title').textContent = record.support_key ?? record.id ?? 'Port-out';
-    $('detail-status').replaceWith(Object.assign(statusChip(record.status), { id: 'detail-status' }));
+    showStatus(record.status);
     const known = Object.keys(FIELD_LABELS).filter((k) => k in record);
     const other = Object.keys(record).filter((k) => !(k in FIELD_LABELS)).sort();
     const rows = [...known, ...other].map((key) => {
@@ -230,7 +235,7 @@ export function createDetail({ options, onRecord, onRequestClose }) {
     for (const badge of ['comment-count', 'document-count', 'event-count']) $(badge).textContent = '';
     for (const empty of ['comments-empty', 'documents-empty', 'events-empty']) $(empty).hidden = true;
     $('detail-title').textContent = 'Loading…';
-    $('detail-status').replaceChildren();
+    showStatus(null);
     $('actions-section').hidden = true;
     $('reject-form').hidden = true;
     hideConfirm();
