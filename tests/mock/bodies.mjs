@@ -17,6 +17,8 @@ const REPORT_FILTER_TYPES = {
 export const field = (pointer, detail) => ({ code: '10015', title: 'Invalid parameter', detail, source: { pointer } });
 export const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 export const typeName = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+/** A 422 answer with Telnyx-style errors. */
+export const unprocessable = (errors) => ({ status: 422, body: { errors } });
 
 /**
  * Parses a write request's JSON body. `body` is { contentType, text }.
@@ -37,7 +39,7 @@ export function jsonBody(body) {
   } catch (err) {
     return { result: { status: 400, body: errorBody(400, `The request body is not valid JSON: ${err.message}`, { source: { pointer: '' } }) } };
   }
-  if (!isObject(value)) return { result: { status: 422, body: { errors: [field('', `The request body must be a JSON object, not ${typeName(value)}`)] } } };
+  if (!isObject(value)) return { result: unprocessable([field('', `The request body must be a JSON object, not ${typeName(value)}`)]) };
   return { value };
 }
 

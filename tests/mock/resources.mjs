@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 
 import { generateDataset } from './data.mjs';
 import { errorBody } from './errors.mjs';
-import { field, isObject, jsonBody, reportParamErrors, typeName, unknownKeys } from './bodies.mjs';
+import { field, isObject, jsonBody, reportParamErrors, typeName, unknownKeys, unprocessable } from './bodies.mjs';
 import { parseQuerySpec, inRange, pageOf, UUID_RE } from './query.mjs';
 import { generateExtras, REJECTION_CODES, makeEvent, statusPayload, eventOrder } from './seed.mjs';
 
@@ -21,7 +21,6 @@ export const DEFAULT_REPORT_DELAY_MS = 300;
 const DOCUMENT_TYPES = ['loa', 'invoice'];
 
 const iso = (ms) => new Date(ms).toISOString();
-const unprocessable = (errors) => ({ status: 422, body: { errors } });
 
 function decodeSegment(s) {
   try {
