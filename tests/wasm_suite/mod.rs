@@ -45,6 +45,7 @@ export function hostile(name) {
 }
 export function abortedSignal() { const c = new AbortController(); c.abort(); return c.signal; }
 export function abortLater(ms) { const c = new AbortController(); setTimeout(() => c.abort(), ms); return c.signal; }
+export function sleep(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }
 export function isPortoutsError(e) { return e instanceof Error && e.name === 'PortoutsError' && e.constructor.name === 'PortoutsError'; }
 "#)]
 extern "C" {
@@ -55,6 +56,7 @@ extern "C" {
     fn aborted_signal() -> JsValue;
     #[wasm_bindgen(js_name = abortLater)]
     fn abort_later(ms: u32) -> JsValue;
+    async fn sleep(ms: u32) -> JsValue;
     #[wasm_bindgen(js_name = isPortoutsError)]
     fn is_portouts_error(e: &JsValue) -> bool;
 }
@@ -865,12 +867,7 @@ async fn a_report_goes_from_pending_to_completed() {
         if status == "completed" {
             break;
         }
-        let wait = js_sys::Promise::new(&mut |resolve, _| {
-            let global = js_sys::global();
-            let set: js_sys::Function = prop(&global, "setTimeout").unchecked_into();
-            let _ = set.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(100));
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+        sleep(100).await;
     }
     assert_eq!(status, "completed");
     assert_eq!(text(&fetched, "document_id").len(), 36);
