@@ -52,8 +52,8 @@ let opValidators;
 before(async () => {
   [prism, prismDyn] = await Promise.all([startPrism({ logDir: LOG_DIR }), startPrism({ dynamic: true, logDir: LOG_DIR })]);
   [recorder, recorderOps, recorderDyn] = await Promise.all([startRecorder(prism.url), startRecorder(prism.url, { requestIds: true }), startRecorder(prismDyn.url, { requestIds: true })]);
-  validators = makeValidators();
   opValidators = makeOperationValidators();
+  validators = makeValidators(opValidators);
 });
 
 after(async () => {

@@ -19,27 +19,14 @@ export function specExamples() {
   return { record, meta };
 }
 
-export function makeValidators() {
-  const Ajv2020 = require('ajv/dist/2020.js').default;
-  const addFormats = require('ajv-formats').default ?? require('ajv-formats');
-  const schemaAt = (path, method) => spec.paths[path][method].responses['200'].content['application/json'].schema;
-  // A standalone schema: the two 200 bodies, the components as $defs.
-  const rewrite = (node) => JSON.parse(JSON.stringify(node).replaceAll('"#/components/schemas/', '"#/$defs/'));
-  const doc = (root) => ({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...rewrite(root), $defs: rewrite(spec.components.schemas) });
-  const build = (assertFormats) => {
-    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: assertFormats });
-    if (assertFormats) {
-      addFormats(ajv);
-      ajv.addFormat('integer', { type: 'number', validate: (n) => Number.isInteger(n) });
-    }
-    return { list: ajv.compile(doc(schemaAt('/portouts', 'get'))), get: ajv.compile(doc(schemaAt('/portouts/{id}', 'get'))) };
-  };
-  const letter = build(false);
-  const intent = build(true);
-  const verdict = (v, body) => (v(body) ? { valid: true } : { valid: false, errors: v.errors.map((e) => `${e.instancePath || '/'} ${e.message}`) });
+/**
+ * The validators of the two port-out bodies (list and get), letter and intent: the same
+ * validators as makeOperationValidators (pass them in to compile them once).
+ */
+export function makeValidators(check = makeOperationValidators()) {
   return {
-    list: (body) => ({ letter: verdict(letter.list, body), intent: verdict(intent.list, body) }),
-    get: (body) => ({ letter: verdict(letter.get, body), intent: verdict(intent.get, body) }),
+    list: (body) => check('GET /portouts', body),
+    get: (body) => check('GET /portouts/{id}', body),
   };
 }
 
