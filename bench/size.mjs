@@ -44,7 +44,8 @@ export async function run() {
   const twiggy = join(homedir(), '.cargo/bin/twiggy');
   try {
     // The shipped module has no names; rebuild the same module keeping them, for twiggy.
-    const target = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/telnyx-portouts/target');
+    // This checkout's own target directory (scripts/cargo-target-dir.sh: never another checkout's).
+    const target = execFileSync('bash', [join(ROOT, 'scripts/cargo-target-dir.sh')], { encoding: 'utf8' }).trim();
     const dir = mkdtempSync(join(tmpdir(), 'tp-names-'));
     const path = { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${join(homedir(), '.cargo/bin')}:${process.env.PATH}` };
     execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', dir, join(target, 'wasm32-unknown-unknown/release/telnyx_portouts.wasm')], { env: path });

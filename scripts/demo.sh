@@ -3,13 +3,13 @@
 #
 #   bash scripts/demo.sh            then open http://127.0.0.1:8080
 #
-# Builds the package first when pkg/ is missing (scripts/ensure-tools.sh, then
-# scripts/build-pkg.sh: a few minutes on a fresh machine). Environment:
+# Builds the package first when pkg/ is missing or older than the sources (scripts/ensure-tools.sh,
+# then scripts/build-pkg.sh: a few minutes on a fresh machine; it says which). Environment:
 #   MOCK_PORT      mock Telnyx API port (default 8787)
 #   DEMO_PORT      demo page port (default 8080)
 #   DEMO_BASE_URL  the page's default base URL (default http://127.0.0.1:$MOCK_PORT/v2);
 #                  the page's "Connection settings" and its ?baseUrl= parameter override it
-#   DEMO_NO_BUILD  1: fail instead of building when pkg/ is missing (tests)
+#   DEMO_NO_BUILD  1: fail instead of building when pkg/ is missing or stale (tests)
 #   DEMO_REPORT_DELAY_MS  how long a created CSV report stays pending in the mock (default 3000)
 # Both servers listen on 127.0.0.1 only.
 set -euo pipefail
@@ -30,14 +30,26 @@ if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
   exit 1
 fi
 
-if [ ! -f pkg/index.js ] || [ ! -f pkg/telnyx_portouts_bg.wasm ]; then
+# Build pkg/ when it is missing or was built from other sources (after a `git pull`, a branch
+# switch or an edit), so the demo never serves an old package.
+why=""
+if [ ! -f pkg/index.js ] || [ ! -f pkg/telnyx_portouts_bg.wasm ] || [ ! -f pkg/package.json ]; then
+  why="pkg/ is missing"
+elif [ ! -f pkg/.source-hash ]; then
+  why="pkg/ does not record the sources it was built from"
+elif [ "$(cat pkg/.source-hash)" != "$(bash scripts/pkg-source-hash.sh)" ]; then
+  why="the sources changed since pkg/ was built"
+fi
+if [ -n "$why" ]; then
   if [ "${DEMO_NO_BUILD:-}" = 1 ]; then
-    say "pkg/ is missing and DEMO_NO_BUILD=1: build it with bash scripts/build-pkg.sh"
+    say "$why and DEMO_NO_BUILD=1: build it with bash scripts/build-pkg.sh"
     exit 1
   fi
-  say "pkg/ is missing: building the package (first run on a fresh machine: a few minutes)"
+  say "$why: building the package (first run on a fresh machine: a few minutes)"
   bash scripts/ensure-tools.sh
   bash scripts/build-pkg.sh
+else
+  say "pkg/ is up to date with the sources"
 fi
 
 pids=()

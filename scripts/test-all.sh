@@ -10,8 +10,10 @@ ROOT=$PWD
 bash scripts/ensure-tools.sh
 
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# Outside the clone, so CI reruns are warm (see ../shared/notes/toolchain.md, pitfall 13).
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/telnyx-portouts/target}"
+# This checkout's own cargo target directory, outside the clone so a re-clone at the same path
+# (CI) is warm, never shared with another checkout (scripts/cargo-target-dir.sh says why).
+CARGO_TARGET_DIR=$(bash scripts/cargo-target-dir.sh)
+export CARGO_TARGET_DIR
 GECKODRIVER_BIN="$HOME/.cache/telnyx-portouts/geckodriver/bin/geckodriver"
 export MOCK_PORT="${MOCK_PORT:-38787}"
 export MOCK_URL="http://127.0.0.1:$MOCK_PORT"
@@ -30,9 +32,22 @@ step "host unit tests (pure-Rust core and the validator crate)"
 cargo test --workspace
 
 step "mock Telnyx server on $MOCK_URL"
-node tests/mock/server.mjs --port "$MOCK_PORT" > "${TMPDIR:-/tmp}/telnyx-portouts-mock.log" 2>&1 &
-pids+=($!)
-node scripts/wait-for.mjs "$MOCK_URL/__health"
+# Its log stays in this checkout (test-output/), and the suite must reach this very server: if the
+# port is taken (another checkout's test run, say), the mock exits and the run stops here.
+mkdir -p test-output
+node tests/mock/server.mjs --port "$MOCK_PORT" > test-output/mock.log 2>&1 &
+mock_pid=$!
+pids+=("$mock_pid")
+for _ in $(seq 150); do
+  grep -q '^mock listening' test-output/mock.log && break
+  kill -0 "$mock_pid" 2>/dev/null || break
+  sleep 0.1
+done
+if ! grep -q '^mock listening' test-output/mock.log; then
+  cat test-output/mock.log >&2
+  echo "the mock server did not start on port $MOCK_PORT (in use by another run? set MOCK_PORT)" >&2
+  exit 1
+fi
 
 # wasm-pack test reads MOCK_URL at compile time (the suite's option_env!), exported above.
 step "wasm suite in Node (wasm-pack test --node)"
@@ -48,6 +63,9 @@ bash scripts/build-pkg.sh
 # operation downloads (wasm + its minified JS) grows past the budget, the measured figure of
 # the whole resource (issue 12: 113.2 KB gzip) plus 2 KB; see BENCHMARKS.md.
 SIZE_BUDGET_ENFORCE=1 SIZE_BUDGET_GZIP="${SIZE_BUDGET_GZIP:-$((115 * 1024 + 256))}" node scripts/size-report.mjs
+
+step "checkouts: a build never depends on another checkout (tests/checkouts/run.sh)"
+bash tests/checkouts/run.sh
 
 step "package, mock and end-to-end tests (node --test)"
 tsc -p tests/types

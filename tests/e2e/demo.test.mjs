@@ -6,8 +6,10 @@
 // Runs with DEMO_NO_BUILD=1 (never builds the package) on free ports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitForPkg } from './pkg-ready.mjs';
@@ -44,6 +46,7 @@ test('scripts/demo.sh serves the demo against the mock until stopped', async (t)
     await new Promise((r) => setTimeout(r, 50));
   }
   assert.match(output, new RegExp(`Open the demo: +http://127\\.0\\.0\\.1:${demoPort}/`), output);
+  assert.match(output, /pkg\/ is up to date with the sources/, output);
 
   const demo = `http://127.0.0.1:${demoPort}`;
   const html = await fetch(`${demo}/`);
@@ -63,4 +66,42 @@ test('scripts/demo.sh serves the demo against the mock until stopped', async (t)
   assert.equal(code, 0, output);
   await assert.rejects(fetch(`${demo}/`), 'the page server stopped');
   await assert.rejects(fetch(`http://127.0.0.1:${mockPort}/__health`), 'the mock stopped');
+});
+
+// A copy of what scripts/demo.sh and its source hash read, with a built pkg/ (this checkout's).
+function demoCopy(t) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'telnyx-portouts-demo-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const p of ['Cargo.toml', 'Cargo.lock', 'src', 'schema', 'js', 'pkg-template', 'scripts', 'pkg']) {
+    cpSync(path.join(ROOT, p), path.join(dir, p), { recursive: true, dereference: true });
+  }
+  return dir;
+}
+
+function demoNoBuild(dir) {
+  const r = spawnSync('bash', ['scripts/demo.sh'], {
+    cwd: dir,
+    env: { ...process.env, DEMO_NO_BUILD: '1', MOCK_PORT: '1', DEMO_PORT: '1' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+test('scripts/demo.sh sees that the sources changed since pkg/ was built (and with DEMO_NO_BUILD=1 will not serve it)', async (t) => {
+  await waitForPkg(path.join(ROOT, 'pkg'));
+  const dir = demoCopy(t);
+  appendFileSync(path.join(dir, 'src', 'lib.rs'), '\n// an edit after the build\n');
+  const { code, output } = demoNoBuild(dir);
+  assert.equal(code, 1, output);
+  assert.match(output, /the sources changed since pkg\/ was built and DEMO_NO_BUILD=1/, output);
+});
+
+test('scripts/demo.sh does not trust a pkg/ that does not record what it was built from', async (t) => {
+  await waitForPkg(path.join(ROOT, 'pkg'));
+  const dir = demoCopy(t);
+  rmSync(path.join(dir, 'pkg', '.source-hash'));
+  const { code, output } = demoNoBuild(dir);
+  assert.equal(code, 1, output);
+  assert.match(output, /pkg\/ does not record the sources it was built from and DEMO_NO_BUILD=1/, output);
 });
