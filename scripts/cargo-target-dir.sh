@@ -35,9 +35,13 @@ me=$(identity "$root")
 stamp="$dir/.checkout"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" != "$me" ]; then
   say "$dir was last built by another checkout ($(head -1 "$stamp")): cleaning this workspace's crates from it"
+  # `cargo clean -p` cleans one target and one profile per call: the host and wasm32, dev and release.
   for target in "" "--target=wasm32-unknown-unknown"; do
-    # shellcheck disable=SC2086 # an empty $target is no argument
-    (cd "$root" && CARGO_TARGET_DIR="$dir" cargo clean -q $target -p telnyx-portouts -p telnyx-portouts-schema) >&2
+    for profile in dev release; do
+      # shellcheck disable=SC2086 # an empty $target is no argument
+      (cd "$root" && CARGO_TARGET_DIR="$dir" cargo clean -q $target --profile "$profile" \
+        -p telnyx-portouts -p telnyx-portouts-schema) >&2
+    done
   done
 fi
 printf '%s' "$me" > "$stamp"
