@@ -43,7 +43,7 @@ import_ok() {
   (cd "$1" && node --input-type=module -e "
     const m = await import('telnyx-portouts');
     const q = m.buildPortoutsQuery({ filter: { status_in: ['pending', 'ported'] } });
-    if (q !== 'filter[status_in]=pending%2Cported') throw new Error('unexpected query: ' + q);
+    if (q !== 'filter%5Bstatus_in%5D=pending%2Cported') throw new Error('unexpected query: ' + q);
   ") || fail "the package built in $1 does not import and work"
 }
 
