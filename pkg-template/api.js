@@ -22,20 +22,28 @@ function withPaging(page, options, list) {
   });
 }
 
-/** A paged list function: one page of `name`, with `hasNextPage()` / `nextPage()`. */
+/** A paged list function: one page of the operation `name`, with `hasNextPage()` / `nextPage()`. */
 function paged(name) {
   const list = async (query, options) => {
     await init();
-    return withPaging(await wasm[name](query, options), options, list);
+    return withPaging(await wasm.callOperation(name, [query, options]), options, list);
   };
   return list;
 }
 
-/** An async function of the wasm module, loading it first. */
+/** The function of the operation `name` (its arguments, then the options), loading the wasm first. */
 function loaded(name) {
   return async (...args) => {
     await init();
-    return wasm[name](...args);
+    return wasm.callOperation(name, args);
+  };
+}
+
+/** List-all of the paged operation `name`. */
+function allPages(name) {
+  return async (query, options) => {
+    await init();
+    return wasm.listAllOperation(name, [query, options]);
   };
 }
 
@@ -76,7 +84,7 @@ async function* recordsOf(list, query, options) {
 /** Lists one page of port-outs. */
 export const listPortouts = paged('listPortouts');
 /** Lists every page of port-outs, concurrently (`concurrency`, default 4), in page order. */
-export const listAllPortouts = loaded('listAllPortouts');
+export const listAllPortouts = allPages('listPortouts');
 /** Iterates over pages of port-outs, fetching lazily; `break` stops requesting. */
 export const iterPortoutPages = (query, options) => pagesOf(listPortouts, query, options);
 /** Iterates over port-outs, page by page. */
@@ -98,7 +106,7 @@ export const createPortoutSupportingDocuments = loaded('createPortoutSupportingD
 /** Lists one page of port-out events. */
 export const listPortoutEvents = paged('listPortoutEvents');
 /** Lists every page of port-out events (as listAllPortouts). */
-export const listAllPortoutEvents = loaded('listAllPortoutEvents');
+export const listAllPortoutEvents = allPages('listPortoutEvents');
 /** Iterates over port-out events, page by page. */
 export const iterPortoutEvents = (query, options) => recordsOf(listPortoutEvents, query, options);
 /** Fetches one event. */
@@ -108,7 +116,7 @@ export const republishPortoutEvent = loaded('republishPortoutEvent');
 /** Lists one page of reports. */
 export const listPortoutReports = paged('listPortoutReports');
 /** Lists every page of reports (as listAllPortouts). */
-export const listAllPortoutReports = loaded('listAllPortoutReports');
+export const listAllPortoutReports = allPages('listPortoutReports');
 /** Iterates over reports, page by page. */
 export const iterPortoutReports = (query, options) => recordsOf(listPortoutReports, query, options);
 /** Creates a CSV report (pending until the server has built it). */

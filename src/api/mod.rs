@@ -6,6 +6,7 @@ pub mod comments;
 #[cfg(test)]
 mod contract;
 pub mod events;
+pub mod operations;
 pub mod portouts;
 pub mod rejections;
 pub mod reports;

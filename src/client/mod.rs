@@ -8,6 +8,8 @@ pub mod datetime;
 pub mod encode;
 pub mod error;
 pub mod input;
+pub mod listing;
+pub mod operation;
 pub mod options;
 pub mod paging;
 pub mod params;

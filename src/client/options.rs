@@ -2,7 +2,7 @@
 //! validated from an [`Input`] with the same care as the filter, failing with
 //! `invalid_options`. Also the transport-security rule for the apiKey.
 
-use crate::api::portouts::query::ArrayFormat;
+use crate::client::encode::ArrayFormat;
 use crate::client::error::{Error, ErrorCode};
 use crate::client::input::Input;
 use crate::client::retry::MAX_RETRIES_LIMIT;

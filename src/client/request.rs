@@ -46,7 +46,7 @@ pub enum Expect {
 }
 
 /// One operation's request, before the client options: built by the operation's module
-/// under [`api`](crate::api), sent by the boundary's one request path.
+/// under `src/api/`, sent by the boundary's one request path.
 #[derive(Debug, Clone)]
 pub struct Request {
     /// The method.

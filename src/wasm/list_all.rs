@@ -4,11 +4,11 @@
 //! records in page order with duplicate ids dropped. The first failure aborts the pages still
 //! in flight (their guards abort when they are dropped) and rejects the call.
 
+use super::call::{array_len, fail, fetch, get, prepare_input, signals, Fetched, Pending};
 use super::convert::{to_input, to_js};
-use super::exports::{array_len, fail, fetch, get, prepare_input, signals, Fetched, Pending};
-use super::listing::Listing;
 use super::transport::Call;
 use crate::client::error::{Error, ErrorCode};
+use crate::client::listing::Listing;
 use crate::client::options::ClientOptions;
 use crate::client::paging::{
     page_meta, ListAllOptions, Planner, LIST_ALL_OPTION_NAMES, LIST_ALL_PAGE_SIZE,

@@ -5,12 +5,12 @@
 //! ([`body`]), and turns core errors into `PortoutsError` instances ([`errors`]).
 
 mod body;
+mod call;
 mod convert;
 mod errors;
 mod exports;
 mod js;
 mod list_all;
-mod listing;
 mod transport;
 
 pub use exports::*;

@@ -7,16 +7,61 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-/// The exports as JS sees them (the async ones are the `async fn`s behind the Promises).
+/// The exports as JS sees them: the two generic exports (`callOperation`, `listAllOperation`)
+/// awaited as JS awaits their Promises, under the names of the package's functions.
 mod api {
+    use js_sys::Array;
     pub use telnyx_portouts::wasm::{
-        build_portouts_query, create_portout_comment, create_portout_report,
-        create_portout_supporting_documents, get_portout, get_portout_event, get_portout_report,
-        list_all_portout_events, list_all_portouts, list_portout_comments, list_portout_events,
-        list_portout_rejection_codes, list_portout_reports, list_portout_supporting_documents,
-        list_portouts, parse_portouts_query, parse_portouts_response, republish_portout_event,
-        update_portout_status,
+        build_portouts_query, parse_portouts_query, parse_portouts_response,
     };
+    use telnyx_portouts::wasm::{call_operation, list_all_operation};
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::JsFuture;
+
+    fn args(values: &[JsValue]) -> Array {
+        values.iter().collect()
+    }
+
+    /// `callOperation(name, [...args, options])`.
+    pub async fn call(name: &str, values: &[JsValue]) -> Result<JsValue, JsValue> {
+        JsFuture::from(call_operation(name.into(), args(values))).await
+    }
+
+    /// `listAllOperation(name, [query, options])`.
+    async fn all(name: &str, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        JsFuture::from(list_all_operation(name.into(), args(&[query, options]))).await
+    }
+
+    macro_rules! operations {
+        ($($fn:ident = $name:literal ($($arg:ident),*);)*) => {$(
+            pub async fn $fn($($arg: JsValue,)* options: JsValue) -> Result<JsValue, JsValue> {
+                call($name, &[$($arg,)* options]).await
+            }
+        )*};
+    }
+    operations! {
+        list_portouts = "listPortouts"(query);
+        get_portout = "getPortout"(id);
+        update_portout_status = "updatePortoutStatus"(id, status, params);
+        list_portout_rejection_codes = "listPortoutRejectionCodes"(id, query);
+        list_portout_comments = "listPortoutComments"(id);
+        create_portout_comment = "createPortoutComment"(id, comment);
+        list_portout_supporting_documents = "listPortoutSupportingDocuments"(id);
+        create_portout_supporting_documents = "createPortoutSupportingDocuments"(id, params);
+        list_portout_events = "listPortoutEvents"(query);
+        get_portout_event = "getPortoutEvent"(id);
+        republish_portout_event = "republishPortoutEvent"(id);
+        list_portout_reports = "listPortoutReports"(query);
+        create_portout_report = "createPortoutReport"(report);
+        get_portout_report = "getPortoutReport"(id);
+    }
+
+    pub async fn list_all_portouts(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        all("listPortouts", query, options).await
+    }
+    pub async fn list_all_portout_events(q: JsValue, o: JsValue) -> Result<JsValue, JsValue> {
+        all("listPortoutEvents", q, o).await
+    }
 }
 
 const MOCK_URL: &str = match option_env!("MOCK_URL") {

@@ -5,6 +5,8 @@
 pub mod filter;
 pub mod model;
 pub mod query;
+#[cfg(test)]
+mod validate_tests;
 
 use crate::client::error::{Error, ErrorCode};
 use crate::client::input::Input;

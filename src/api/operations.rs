@@ -1,0 +1,130 @@
+//! The table of operations: each of the 14 operations of `/portouts` as one entry (its JS
+//! name, method, path template, arguments, and the function of its module under `src/api/`
+//! that validates them and describes the request). The boundary's one export runs any entry;
+//! the table is the one place that lists them.
+
+use crate::api::events::{self, EventsQuery};
+use crate::api::portouts::{self, filter::ListQuery};
+use crate::api::reports::{self, ReportsQuery};
+use crate::api::{comments, rejections, supporting_documents};
+use crate::client::listing::listing;
+use crate::client::operation::{Operation, Param, Run};
+use crate::client::request::Method::{Get, Patch, Post};
+
+const ID: &[Param] = &[Param::Id("id")];
+const QUERY: &[Param] = &[Param::Query];
+
+/// Every operation, in the order of the API reference.
+pub static OPERATIONS: [Operation; 14] = [
+    Operation {
+        name: "listPortouts",
+        method: Get,
+        path: "/portouts",
+        params: QUERY,
+        run: Run::Page(|q| listing(q, ListQuery::from_input, portouts::list)),
+    },
+    Operation {
+        name: "getPortout",
+        method: Get,
+        path: "/portouts/{id}",
+        params: ID,
+        run: Run::Data(|a, _| portouts::get(a.id(0)?)),
+    },
+    Operation {
+        name: "updatePortoutStatus",
+        method: Patch,
+        path: "/portouts/{id}/{status}",
+        params: &[
+            Param::Id("id"),
+            Param::Value("status"),
+            Param::Value("params"),
+        ],
+        run: Run::Data(|a, _| portouts::update_status(a.id(0)?, a.value(1), a.value(2))),
+    },
+    Operation {
+        name: "listPortoutRejectionCodes",
+        method: Get,
+        path: "/portouts/rejections/{portout_id}",
+        params: &[Param::Id("portoutId"), Param::Query],
+        run: Run::Data(|a, format| rejections::list(a.id(0)?, a.value(1), format)),
+    },
+    Operation {
+        name: "listPortoutComments",
+        method: Get,
+        path: "/portouts/{id}/comments",
+        params: ID,
+        run: Run::Data(|a, _| comments::list(a.id(0)?)),
+    },
+    Operation {
+        name: "createPortoutComment",
+        method: Post,
+        path: "/portouts/{id}/comments",
+        params: &[Param::Id("id"), Param::Value("comment")],
+        run: Run::Data(|a, _| comments::create(a.id(0)?, a.value(1))),
+    },
+    Operation {
+        name: "listPortoutSupportingDocuments",
+        method: Get,
+        path: "/portouts/{id}/supporting_documents",
+        params: ID,
+        run: Run::Data(|a, _| supporting_documents::list(a.id(0)?)),
+    },
+    Operation {
+        name: "createPortoutSupportingDocuments",
+        method: Post,
+        path: "/portouts/{id}/supporting_documents",
+        params: &[Param::Id("id"), Param::Value("params")],
+        run: Run::Data(|a, _| supporting_documents::create(a.id(0)?, a.value(1))),
+    },
+    Operation {
+        name: "listPortoutEvents",
+        method: Get,
+        path: "/portouts/events",
+        params: QUERY,
+        run: Run::Page(|q| listing(q, EventsQuery::from_input, events::list)),
+    },
+    Operation {
+        name: "getPortoutEvent",
+        method: Get,
+        path: "/portouts/events/{id}",
+        params: ID,
+        run: Run::Data(|a, _| events::get(a.id(0)?)),
+    },
+    Operation {
+        name: "republishPortoutEvent",
+        method: Post,
+        path: "/portouts/events/{id}/republish",
+        params: ID,
+        run: Run::Data(|a, _| events::republish(a.id(0)?)),
+    },
+    Operation {
+        name: "listPortoutReports",
+        method: Get,
+        path: "/portouts/reports",
+        params: QUERY,
+        run: Run::Page(|q| listing(q, ReportsQuery::from_input, reports::list)),
+    },
+    Operation {
+        name: "createPortoutReport",
+        method: Post,
+        path: "/portouts/reports",
+        params: &[Param::Value("report")],
+        run: Run::Data(|a, _| reports::create(a.value(0))),
+    },
+    Operation {
+        name: "getPortoutReport",
+        method: Get,
+        path: "/portouts/reports/{id}",
+        params: ID,
+        run: Run::Data(|a, _| reports::get(a.id(0)?)),
+    },
+];
+
+/// The operation named `name` (its JS name).
+pub fn find(name: &str) -> Option<&'static Operation> {
+    OPERATIONS.iter().find(|op| op.name == name)
+}
+
+#[cfg(test)]
+#[path = "operations_tests.rs"]
+mod tests;
