@@ -5,7 +5,7 @@
 //   Reading a caller's value can run code (getters, Proxy traps) that throws, and an exception
 //   must never unwind through wasm; symbols, bigints, Dates, AbortSignals and lone surrogates
 //   have no serde form. The guard reads each value once, inside `try`, and writes serde's
-//   externally tagged form of the Rust `Input` enum (src/input.rs). It decides no rule.
+//   externally tagged form of the Rust `Input` enum (src/client/input.rs). It decides no rule.
 
 /** The one error type of telnyx-portouts. `code` says what kind of failure it is. */
 export class PortoutsError extends Error {

@@ -1,6 +1,6 @@
 // Types of the telnyx-portouts package (hand-written; checked by `tsc --noEmit` on
 // tests/types/consumer.ts in the test suite, and the response models compared field by field
-// with the Rust schemas by `cargo test` (src/api/typescript.rs)).
+// with the Rust schemas by `cargo test` (src/api/contract.rs)).
 
 /** A port-out's status. */
 export type PortoutStatus = 'pending' | 'authorized' | 'ported' | 'rejected' | 'rejected-pending' | 'canceled';
@@ -188,6 +188,19 @@ export function iterPortouts(query?: PortoutListQuery | null, options?: ClientOp
 
 /** Fetches one port-out (`GET {baseUrl}/portouts/{id}`). */
 export function getPortout(id: string, options?: ClientOptions | null): Promise<Portout>;
+
+/** One operation of the library's table (src/api/operations.rs): its function's name, HTTP
+ *  method, path template below `baseUrl`, arguments before the options, and whether it is a
+ *  paged list (which also has a list-all and an iterator). */
+export interface OperationInfo {
+  readonly name: string;
+  readonly method: 'GET' | 'POST' | 'PATCH';
+  readonly path: string;
+  readonly params: readonly string[];
+  readonly paged: boolean;
+}
+/** Every operation of `/portouts`, in the order of the API reference. */
+export const OPERATIONS: readonly OperationInfo[];
 
 /** The query string of a query, without a leading `?`. Throws `PortoutsError`. */
 export function buildPortoutsQuery(query?: PortoutListQuery | null, options?: { arrayFormat?: ArrayFormat } | null): string;

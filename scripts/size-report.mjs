@@ -40,19 +40,25 @@ function measure(file, bytes) {
 const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
 /** An app that uses every operation of the package, and the client object. */
+// The every-operation app, from the operation table (pkg/operations.js): each operation called,
+// and for a paged list its list-all and iterator; then the client object, the page iterator
+// and the synchronous helpers.
+const { OPERATIONS } = await import(join(pkg, 'operations.js'));
+const ARG = { query: '{}', status: "'authorized'", comment: "{ body: 'x' }" };
+const calls = [];
+for (const op of OPERATIONS) {
+  calls.push(`await p.${op.name}(${op.params.map((n) => ARG[n] ?? (/id$/i.test(n) ? 'id' : '{}')).join(', ')})`);
+  if (op.paged) {
+    calls.push(`await p.${op.name.replace(/^list/, 'listAll')}()`);
+    calls.push(`await (async () => { for await (const x of p.${op.name.replace(/^list/, 'iter')}()) console.log(x); })()`);
+  }
+}
 const ALL_APP = `import * as p from 'telnyx-portouts';
 const c = p.createPortoutsClient({ apiKey: 'x' });
 const id = '0ccc7b54-4df3-4bca-a65a-3da1ecc777f0';
-console.log(await p.listPortouts(), await p.listAllPortouts(), await p.getPortout(id), await p.updatePortoutStatus(id, 'authorized', { reason: '' }),
-  await p.listPortoutRejectionCodes(id), await p.listPortoutComments(id), await p.createPortoutComment(id, { body: 'x' }),
-  await p.listPortoutSupportingDocuments(id), await p.createPortoutSupportingDocuments(id, { documents: [] }),
-  await p.listPortoutEvents(), await p.listAllPortoutEvents(), await p.getPortoutEvent(id), await p.republishPortoutEvent(id),
-  await p.listPortoutReports(), await p.listAllPortoutReports(), await p.createPortoutReport({}), await p.getPortoutReport(id),
+console.log(${calls.join(',\n  ')},
   p.buildPortoutsQuery({}), p.parsePortoutsQuery(''), p.parsePortoutsResponse('{}'), c);
-for await (const x of p.iterPortouts()) console.log(x);
 for await (const x of p.iterPortoutPages()) console.log(x);
-for await (const x of p.iterPortoutEvents()) console.log(x);
-for await (const x of p.iterPortoutReports()) console.log(x);
 `;
 
 /** An app bundled and minified by esbuild, resolving the package in pkg/. */

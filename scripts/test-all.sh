@@ -23,6 +23,9 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
+step "docs: every repository path named in a README, a doc or a comment exists"
+node scripts/check-doc-paths.mjs
+
 step "format and lints (host and wasm32)"
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings

@@ -5,8 +5,8 @@
 
 export const CODE_TITLES = {
   invalid_filter: 'Invalid filter',
-  invalid_params: 'Invalid input',
   invalid_options: 'Invalid connection settings',
+  invalid_params: 'Invalid input',
   insecure_transport: 'Refusing to send the API key over plain http',
   invalid_response: 'The API sent a response the client could not accept',
   authentication: 'Authentication failed',
@@ -20,6 +20,7 @@ export const CODE_TITLES = {
   timeout: 'The request timed out',
   aborted: 'Cancelled',
   not_initialized: 'The WebAssembly module is not loaded',
+  no_next_page: 'There is no next page',
 };
 
 const CODE_HINTS = {

@@ -194,3 +194,41 @@ fn typescript_models_declare_the_schemas_fields() {
         }
     }
 }
+
+/// The string literals of `type PortoutsErrorCode = 'a' | 'b' …;` in the TypeScript.
+fn error_code_union(dts: &str) -> Vec<String> {
+    let start = dts
+        .find("export type PortoutsErrorCode =")
+        .expect("index.d.ts declares PortoutsErrorCode");
+    let body = &dts[start..];
+    let end = body.find(';').expect("the union ends with ;");
+    body[..end]
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_error_codes_of_the_typescript_and_the_demo_are_rusts() {
+    use crate::client::error::ErrorCode;
+    let rust: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    let dts = include_str!("../../pkg-template/index.d.ts");
+    assert_eq!(
+        error_code_union(dts),
+        rust,
+        "pkg-template/index.d.ts PortoutsErrorCode"
+    );
+    let demo = include_str!("../../www/errors.js");
+    let titles = &demo[demo
+        .find("CODE_TITLES = {")
+        .expect("www/errors.js has CODE_TITLES")..];
+    let titles = &titles[..titles.find("};").expect("CODE_TITLES ends")];
+    let keys: Vec<&str> = titles
+        .lines()
+        .filter_map(|l| l.trim().split_once(':').map(|(k, _)| k))
+        .filter(|k| !k.contains('{'))
+        .collect();
+    assert_eq!(keys, rust, "www/errors.js CODE_TITLES");
+}

@@ -6,6 +6,8 @@ pub mod comments;
 #[cfg(test)]
 mod contract;
 pub mod events;
+#[cfg(test)]
+mod generated_js;
 pub mod operations;
 pub mod portouts;
 pub mod rejections;

@@ -18,6 +18,8 @@ const QUERY: &[Param] = &[Param::Query];
 pub static OPERATIONS: [Operation; 14] = [
     Operation {
         name: "listPortouts",
+        #[cfg(test)]
+        doc: "Lists one page of port-outs.",
         method: Get,
         path: "/portouts",
         params: QUERY,
@@ -25,6 +27,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "getPortout",
+        #[cfg(test)]
+        doc: "Fetches one port-out by id.",
         method: Get,
         path: "/portouts/{id}",
         params: ID,
@@ -32,6 +36,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "updatePortoutStatus",
+        #[cfg(test)]
+        doc: "Authorizes (`'authorized'`) or rejects (`'rejected-pending'`, with a reason) a port-out.",
         method: Patch,
         path: "/portouts/{id}/{status}",
         params: &[
@@ -43,6 +49,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "listPortoutRejectionCodes",
+        #[cfg(test)]
+        doc: "The codes a port-out can be rejected with.",
         method: Get,
         path: "/portouts/rejections/{portout_id}",
         params: &[Param::Id("portoutId"), Param::Query],
@@ -50,6 +58,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "listPortoutComments",
+        #[cfg(test)]
+        doc: "A port-out's comments.",
         method: Get,
         path: "/portouts/{id}/comments",
         params: ID,
@@ -57,6 +67,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "createPortoutComment",
+        #[cfg(test)]
+        doc: "Adds a comment to a port-out.",
         method: Post,
         path: "/portouts/{id}/comments",
         params: &[Param::Id("id"), Param::Value("comment")],
@@ -64,6 +76,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "listPortoutSupportingDocuments",
+        #[cfg(test)]
+        doc: "A port-out's supporting documents.",
         method: Get,
         path: "/portouts/{id}/supporting_documents",
         params: ID,
@@ -71,6 +85,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "createPortoutSupportingDocuments",
+        #[cfg(test)]
+        doc: "Attaches supporting documents to a port-out.",
         method: Post,
         path: "/portouts/{id}/supporting_documents",
         params: &[Param::Id("id"), Param::Value("params")],
@@ -78,6 +94,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "listPortoutEvents",
+        #[cfg(test)]
+        doc: "Lists one page of port-out events.",
         method: Get,
         path: "/portouts/events",
         params: QUERY,
@@ -85,6 +103,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "getPortoutEvent",
+        #[cfg(test)]
+        doc: "Fetches one event.",
         method: Get,
         path: "/portouts/events/{id}",
         params: ID,
@@ -92,6 +112,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "republishPortoutEvent",
+        #[cfg(test)]
+        doc: "Sends an event's webhook again.",
         method: Post,
         path: "/portouts/events/{id}/republish",
         params: ID,
@@ -99,6 +121,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "listPortoutReports",
+        #[cfg(test)]
+        doc: "Lists one page of reports.",
         method: Get,
         path: "/portouts/reports",
         params: QUERY,
@@ -106,6 +130,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "createPortoutReport",
+        #[cfg(test)]
+        doc: "Creates a CSV report (pending until the server has built it).",
         method: Post,
         path: "/portouts/reports",
         params: &[Param::Value("report")],
@@ -113,6 +139,8 @@ pub static OPERATIONS: [Operation; 14] = [
     },
     Operation {
         name: "getPortoutReport",
+        #[cfg(test)]
+        doc: "Fetches one report.",
         method: Get,
         path: "/portouts/reports/{id}",
         params: ID,

@@ -41,6 +41,11 @@ pub enum ErrorCode {
     Timeout,
     /// The caller's `AbortSignal` fired.
     Aborted,
+    /// A synchronous function was called before the wasm module was loaded (raised by the
+    /// package's JS shell, which cannot reach Rust then).
+    NotInitialized,
+    /// `nextPage()` was called on the last page (raised by the JS shell's page methods).
+    NoNextPage,
 }
 
 impl ErrorCode {
@@ -62,8 +67,32 @@ impl ErrorCode {
             ErrorCode::Network => "network",
             ErrorCode::Timeout => "timeout",
             ErrorCode::Aborted => "aborted",
+            ErrorCode::NotInitialized => "not_initialized",
+            ErrorCode::NoNextPage => "no_next_page",
         }
     }
+
+    /// Every code, the one list the TypeScript `ErrorCode` union and the demo's titles follow
+    /// (checked by `src/api/contract.rs`).
+    pub const ALL: [ErrorCode; 17] = [
+        ErrorCode::InvalidFilter,
+        ErrorCode::InvalidOptions,
+        ErrorCode::InvalidParams,
+        ErrorCode::InsecureTransport,
+        ErrorCode::InvalidResponse,
+        ErrorCode::Authentication,
+        ErrorCode::PermissionDenied,
+        ErrorCode::NotFound,
+        ErrorCode::Unprocessable,
+        ErrorCode::RateLimited,
+        ErrorCode::ServerError,
+        ErrorCode::HttpError,
+        ErrorCode::Network,
+        ErrorCode::Timeout,
+        ErrorCode::Aborted,
+        ErrorCode::NotInitialized,
+        ErrorCode::NoNextPage,
+    ];
 
     /// The code an HTTP error status maps to (`None` for 1xx-3xx).
     pub fn from_status(status: u16) -> Option<ErrorCode> {

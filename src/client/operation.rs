@@ -85,6 +85,10 @@ pub enum Run {
 pub struct Operation {
     /// The JS function's name (`listPortouts`).
     pub name: &'static str,
+    /// What it does, one sentence: the doc comment of the generated JS (test builds only, so
+    /// the texts stay out of the module).
+    #[cfg(test)]
+    pub doc: &'static str,
     /// The HTTP method.
     pub method: Method,
     /// The path template below `baseUrl` (`/portouts/{id}/comments`).
