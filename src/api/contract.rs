@@ -1,7 +1,7 @@
 //! Tests that hold the response schemas to the contract and the TypeScript models to the
 //! schemas: every schema's fields and types equal the OpenAPI description's
 //! (`spec/telnyx-portouts.openapi.json`), and every model interface of
-//! `pkg-template/index.d.ts` declares exactly the schema's fields, with a matching type.
+//! `pkg-template/models.d.ts` declares exactly the schema's fields, with a matching type.
 
 use crate::api::{comments, events, portouts, rejections, reports, supporting_documents};
 use crate::client::paging::PAGE_META;
@@ -181,7 +181,7 @@ fn fits(ts: &str, ty: &Ty, names: &[(&Schema, &str)]) -> bool {
 
 #[test]
 fn typescript_models_declare_the_schemas_fields() {
-    let dts = include_str!("../../pkg-template/index.d.ts");
+    let dts = include_str!("../../pkg-template/models.d.ts");
     let all = models();
     let names: Vec<(&Schema, &str)> = all.iter().map(|(s, _, n)| (*s, *n)).collect();
     for (schema, _, name) in &all {
@@ -199,7 +199,7 @@ fn typescript_models_declare_the_schemas_fields() {
 fn error_code_union(dts: &str) -> Vec<String> {
     let start = dts
         .find("export type PortoutsErrorCode =")
-        .expect("index.d.ts declares PortoutsErrorCode");
+        .expect("models.d.ts declares PortoutsErrorCode");
     let body = &dts[start..];
     let end = body.find(';').expect("the union ends with ;");
     body[..end]
@@ -214,11 +214,11 @@ fn error_code_union(dts: &str) -> Vec<String> {
 fn the_error_codes_of_the_typescript_and_the_demo_are_rusts() {
     use crate::client::error::ErrorCode;
     let rust: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
-    let dts = include_str!("../../pkg-template/index.d.ts");
+    let dts = include_str!("../../pkg-template/models.d.ts");
     assert_eq!(
         error_code_union(dts),
         rust,
-        "pkg-template/index.d.ts PortoutsErrorCode"
+        "pkg-template/models.d.ts PortoutsErrorCode"
     );
     let demo = include_str!("../../www/errors.js");
     let titles = &demo[demo

@@ -7,7 +7,7 @@ pub mod comments;
 mod contract;
 pub mod events;
 #[cfg(test)]
-mod generated_js;
+mod generated;
 pub mod operations;
 pub mod portouts;
 pub mod rejections;

@@ -8,6 +8,8 @@ use crate::api::portouts::{self, filter::ListQuery};
 use crate::api::reports::{self, ReportsQuery};
 use crate::api::{comments, rejections, supporting_documents};
 use crate::client::listing::listing;
+#[cfg(test)]
+use crate::client::operation::Ts;
 use crate::client::operation::{Operation, Param, Run};
 use crate::client::request::Method::{Get, Patch, Post};
 
@@ -20,6 +22,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "listPortouts",
         #[cfg(test)]
         doc: "Lists one page of port-outs.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["PortoutListQuery"],
+            returns: "PortoutPage",
+            record: "Portout",
+        },
         method: Get,
         path: "/portouts",
         params: QUERY,
@@ -29,6 +37,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "getPortout",
         #[cfg(test)]
         doc: "Fetches one port-out by id.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["string"],
+            returns: "Portout",
+            record: "",
+        },
         method: Get,
         path: "/portouts/{id}",
         params: ID,
@@ -38,6 +52,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "updatePortoutStatus",
         #[cfg(test)]
         doc: "Authorizes (`'authorized'`) or rejects (`'rejected-pending'`, with a reason) a port-out.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["string", "PortoutStatusChange", "PortoutStatusParams"],
+            returns: "Portout",
+            record: "",
+        },
         method: Patch,
         path: "/portouts/{id}/{status}",
         params: &[
@@ -51,6 +71,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "listPortoutRejectionCodes",
         #[cfg(test)]
         doc: "The codes a port-out can be rejected with.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["string", "PortoutRejectionQuery"],
+            returns: "PortoutRejection[]",
+            record: "",
+        },
         method: Get,
         path: "/portouts/rejections/{portout_id}",
         params: &[Param::Id("portoutId"), Param::Query],
@@ -60,6 +86,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "listPortoutComments",
         #[cfg(test)]
         doc: "A port-out's comments.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["string"],
+            returns: "PortoutComment[]",
+            record: "",
+        },
         method: Get,
         path: "/portouts/{id}/comments",
         params: ID,
@@ -69,6 +101,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "createPortoutComment",
         #[cfg(test)]
         doc: "Adds a comment to a port-out.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["string", "{ body: string }"],
+            returns: "PortoutComment",
+            record: "",
+        },
         method: Post,
         path: "/portouts/{id}/comments",
         params: &[Param::Id("id"), Param::Value("comment")],
@@ -78,6 +116,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "listPortoutSupportingDocuments",
         #[cfg(test)]
         doc: "A port-out's supporting documents.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["string"],
+            returns: "PortoutSupportingDocument[]",
+            record: "",
+        },
         method: Get,
         path: "/portouts/{id}/supporting_documents",
         params: ID,
@@ -87,6 +131,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "createPortoutSupportingDocuments",
         #[cfg(test)]
         doc: "Attaches supporting documents to a port-out.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["string", "{ documents: { type: SupportingDocumentType; document_id: string }[] }"],
+            returns: "PortoutSupportingDocument[]",
+            record: "",
+        },
         method: Post,
         path: "/portouts/{id}/supporting_documents",
         params: &[Param::Id("id"), Param::Value("params")],
@@ -96,6 +146,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "listPortoutEvents",
         #[cfg(test)]
         doc: "Lists one page of port-out events.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["PortoutEventQuery"],
+            returns: "Page<PortoutEvent>",
+            record: "PortoutEvent",
+        },
         method: Get,
         path: "/portouts/events",
         params: QUERY,
@@ -105,6 +161,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "getPortoutEvent",
         #[cfg(test)]
         doc: "Fetches one event.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["string"],
+            returns: "PortoutEvent",
+            record: "",
+        },
         method: Get,
         path: "/portouts/events/{id}",
         params: ID,
@@ -114,6 +176,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "republishPortoutEvent",
         #[cfg(test)]
         doc: "Sends an event's webhook again.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["string"],
+            returns: "undefined",
+            record: "",
+        },
         method: Post,
         path: "/portouts/events/{id}/republish",
         params: ID,
@@ -123,6 +191,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "listPortoutReports",
         #[cfg(test)]
         doc: "Lists one page of reports.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["PortoutReportQuery"],
+            returns: "Page<PortoutReport>",
+            record: "PortoutReport",
+        },
         method: Get,
         path: "/portouts/reports",
         params: QUERY,
@@ -132,6 +206,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "createPortoutReport",
         #[cfg(test)]
         doc: "Creates a CSV report (pending until the server has built it).",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["NewPortoutReport"],
+            returns: "PortoutReport",
+            record: "",
+        },
         method: Post,
         path: "/portouts/reports",
         params: &[Param::Value("report")],
@@ -141,6 +221,12 @@ pub static OPERATIONS: [Operation; 14] = [
         name: "getPortoutReport",
         #[cfg(test)]
         doc: "Fetches one report.",
+        #[cfg(test)]
+        ts: Ts {
+            params: &["string"],
+            returns: "PortoutReport",
+            record: "",
+        },
         method: Get,
         path: "/portouts/reports/{id}",
         params: ID,

@@ -80,6 +80,19 @@ pub enum Run {
     Data(fn(&Args, ArrayFormat) -> Result<Request, Error>),
 }
 
+/// The TypeScript of an operation's signature, for the generated declarations.
+#[cfg(test)]
+#[derive(Debug)]
+pub struct Ts {
+    /// Each argument's type, in the order of `params` (a query is optional).
+    pub params: &'static [&'static str],
+    /// What the Promise resolves to.
+    pub returns: &'static str,
+    /// For a paged list: its record's type (list-all resolves to an array of them, the iterator
+    /// yields them); empty otherwise.
+    pub record: &'static str,
+}
+
 /// One operation of the port-outs API.
 #[derive(Debug)]
 pub struct Operation {
@@ -89,6 +102,9 @@ pub struct Operation {
     /// the texts stay out of the module).
     #[cfg(test)]
     pub doc: &'static str,
+    /// Its TypeScript signature (test builds only): the generated declarations' source.
+    #[cfg(test)]
+    pub ts: Ts,
     /// The HTTP method.
     pub method: Method,
     /// The path template below `baseUrl` (`/portouts/{id}/comments`).

@@ -205,11 +205,11 @@ fn list_page(listing: Result<Box<dyn Listing>, Error>, options: JsValue) -> Pend
         let run = async {
             let listing = listing?;
             let p = prepare(&options)?;
-            let described = listing.request(p.options.array_format);
+            let request = listing.request(p.options.array_format);
             let f = fetch(
-                &Call::new(&described, &p.options),
+                &Call::new(&request, &p.options),
                 &signals(&p.signal),
-                described.expect,
+                request.expect,
             )
             .await?;
             let mut page = PageOut::of(&f.value, f.request_id.as_deref());
@@ -224,20 +224,20 @@ fn list_page(listing: Result<Box<dyn Listing>, Error>, options: JsValue) -> Pend
     })
 }
 
-/// Sends a described request with its prepared options.
+/// Sends a request request with its prepared options.
 async fn perform(
     ready: Result<(Request, Prepared), Error>,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = async {
-        let (described, p) = ready?;
+        let (request, p) = ready?;
         let f = fetch(
-            &Call::new(&described, &p.options),
+            &Call::new(&request, &p.options),
             &signals(&p.signal),
-            described.expect,
+            request.expect,
         )
         .await?;
-        Ok(match described.expect {
+        Ok(match request.expect {
             Expect::Json(_) => get(&f.value, "data"),
             Expect::Nothing => JsValue::UNDEFINED,
         })

@@ -112,10 +112,10 @@ fn page(
     watched: &[web_sys::AbortSignal],
 ) -> InFlight {
     q.page().number = Some(n);
-    let described = q.request(options.array_format);
-    let call = Call::new(&described, options);
+    let request = q.request(options.array_format);
+    let call = Call::new(&request, options);
     let watched = watched.to_vec();
-    Box::pin(async move { (n, fetch(&call, &watched, described.expect).await) })
+    Box::pin(async move { (n, fetch(&call, &watched, request.expect).await) })
 }
 
 /// The first request of `in_flight` to finish, removed from it.

@@ -7,7 +7,7 @@
 use super::js::{bind_with, clear_timeout, set_timeout};
 use crate::client::error::{Error, ErrorCode};
 use crate::client::options::ClientOptions;
-use crate::client::request::Request as Described;
+use crate::client::request;
 use crate::client::response::{http_error, ErrorContext};
 use crate::client::retry::{after_write, delay_ms, parse_retry_after, should_retry};
 use gloo_net::http::Request;
@@ -33,7 +33,7 @@ pub(crate) struct Call {
 
 impl Call {
     /// The call of `request` with `options`.
-    pub(crate) fn new(request: &Described, options: &ClientOptions) -> Call {
+    pub(crate) fn new(request: &request::Request, options: &ClientOptions) -> Call {
         Call {
             url: request.url(options),
             method: request.method.as_str(),
