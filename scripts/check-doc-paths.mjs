@@ -1,7 +1,7 @@
 // Checks that every path of this repository named in the docs and comments exists: the
 // READMEs, docs/, BENCHMARKS.md, and the comments of the sources (Rust, JS, TypeScript, shell).
 // A path is a token starting with one of the repository's top-level folders
-// (`src/client/read.rs`, `tests/mock/`). Exits 1 and lists each missing one with where it is
+// (`src/client/read/mod.rs`, `tests/mock/`). Exits 1 and lists each missing one with where it is
 // named. Usage: node scripts/check-doc-paths.mjs
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
