@@ -64,7 +64,7 @@ pub fn printable(key: &str) -> String {
 pub struct Reader(pub ErrorCode);
 
 impl Reader {
-    /// An `invalid_filter` error for an unknown key, with a suggestion when one is close.
+    /// The error (with the code this reader carries) for an unknown key, with a suggestion when one is close.
     pub fn unknown_key(
         self,
         path: &str,
