@@ -1,15 +1,13 @@
 //! Comments on a port-out: list them (`GET /portouts/{id}/comments`) and add one
 //! (`POST /portouts/{id}/comments`).
 
-use crate::client::error::{Error, ErrorCode};
+use crate::client::error::Error;
 use crate::client::input::Input;
 use crate::client::paging::LOOSE_META;
 use crate::client::read::Reader;
 use crate::client::request::{check_uuid, path, Expect, Method, Request};
 use serde::Serialize;
 use telnyx_portouts_schema::{Field, Schema, Ty};
-
-const P: Reader = Reader(ErrorCode::InvalidParams);
 
 /// The spec's `PortoutComment` (every field optional and nullable: what JS receives is what
 /// the server sent; only wrong types fail).
@@ -50,10 +48,14 @@ pub struct NewComment {
 impl NewComment {
     /// Validates the second argument of `createPortoutComment`.
     pub fn from_input(v: &Input) -> Result<NewComment, Error> {
-        let members = P.object(P.required(v, "comment")?, "comment", "{ body }")?;
+        let members = Reader::PARAMS.object(
+            Reader::PARAMS.required(v, "comment")?,
+            "comment",
+            "{ body }",
+        )?;
         let mut body = None;
-        for (_, value, at) in P.members(members.unwrap_or_default(), "", &["body"])? {
-            body = Some(P.message(value, &at)?);
+        for (_, value, at) in Reader::PARAMS.members(members.unwrap_or_default(), "", &["body"])? {
+            body = Some(Reader::PARAMS.message(value, &at)?);
         }
         match body {
             Some(body) => Ok(NewComment { body }),
@@ -90,6 +92,7 @@ pub fn create(id: &str, comment: &Input) -> Result<Request, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::error::ErrorCode;
 
     const ID: &str = "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0";
 

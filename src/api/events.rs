@@ -3,16 +3,15 @@
 //! to be sent again (`POST /portouts/events/{id}/republish`, answered `204`).
 
 use crate::client::encode::{ArrayFormat, Pairs};
-use crate::client::error::{Error, ErrorCode};
+use crate::client::error::Error;
 use crate::client::input::Input;
-use crate::client::paging::{Paged, PAGE_META};
+use crate::client::listing::{next_json, Listing};
+use crate::client::paging::{PageMeta, PAGE_META};
 use crate::client::params::{DateRange, Page};
 use crate::client::read::Reader;
 use crate::client::request::{check_uuid, path, Expect, Method, Request};
 use serde::Serialize;
 use telnyx_portouts_schema::{Field, Schema, Ty};
-
-const R: Reader = Reader(ErrorCode::InvalidFilter);
 
 /// The payload of an event: the fields of the spec's three variants
 /// (`WebhookPortoutStatusChanged`, `WebhookPortoutNewComment`,
@@ -140,20 +139,27 @@ const FILTER_FIELDS: [&str; 3] = ["created_at", "event_type", "portout_id"];
 impl EventsQuery {
     /// Validates the query argument.
     pub fn from_input(v: &Input) -> Result<EventsQuery, Error> {
-        let (filter, page) = R.paged_query(v, &FILTER_FIELDS)?;
+        let (filter, page) = Reader::FILTER.paged_query(v, &FILTER_FIELDS)?;
         let mut f = EventsFilter::default();
-        let members = R.object(filter, "filter", "{ event_type, portout_id, created_at }")?;
-        for (key, value, at) in R.members(members.unwrap_or_default(), "filter.", &FILTER_FIELDS)? {
+        let members =
+            Reader::FILTER.object(filter, "filter", "{ event_type, portout_id, created_at }")?;
+        for (key, value, at) in
+            Reader::FILTER.members(members.unwrap_or_default(), "filter.", &FILTER_FIELDS)?
+        {
             if value.is_unset() {
                 continue;
             }
             match key {
-                "created_at" => f.created_at = R.range(value, &at)?,
+                "created_at" => f.created_at = Reader::FILTER.range(value, &at)?,
                 "event_type" => {
-                    f.event_type =
-                        Some(R.choice(value, &at, &EventType::CHOICES, "an event type")?)
+                    f.event_type = Some(Reader::FILTER.choice(
+                        value,
+                        &at,
+                        &EventType::CHOICES,
+                        "an event type",
+                    )?)
                 }
-                _ => f.portout_id = Some(R.uuid(value, &at)?),
+                _ => f.portout_id = Some(Reader::FILTER.uuid(value, &at)?),
             }
         }
         Ok(EventsQuery { filter: f, page })
@@ -173,9 +179,17 @@ impl EventsQuery {
     }
 }
 
-impl Paged for EventsQuery {
+impl Listing for EventsQuery {
     fn page(&mut self) -> &mut Page {
         &mut self.page
+    }
+
+    fn request(&self, format: ArrayFormat) -> Request {
+        list(self, format)
+    }
+
+    fn next_json(&self, meta: &PageMeta, items: usize) -> Option<String> {
+        next_json(self, meta, items)
     }
 }
 
@@ -205,6 +219,7 @@ pub fn republish(id: &str) -> Result<Request, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::error::ErrorCode;
 
     const ID: &str = "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0";
 

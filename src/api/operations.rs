@@ -31,7 +31,7 @@ pub static OPERATIONS: [Operation; 14] = [
         method: Get,
         path: "/portouts",
         params: QUERY,
-        run: Run::Page(|q| listing(q, ListQuery::from_input, portouts::list)),
+        run: Run::Page(|q| listing(q, ListQuery::from_input)),
     },
     Operation {
         name: "getPortout",
@@ -155,7 +155,7 @@ pub static OPERATIONS: [Operation; 14] = [
         method: Get,
         path: "/portouts/events",
         params: QUERY,
-        run: Run::Page(|q| listing(q, EventsQuery::from_input, events::list)),
+        run: Run::Page(|q| listing(q, EventsQuery::from_input)),
     },
     Operation {
         name: "getPortoutEvent",
@@ -200,7 +200,7 @@ pub static OPERATIONS: [Operation; 14] = [
         method: Get,
         path: "/portouts/reports",
         params: QUERY,
-        run: Run::Page(|q| listing(q, ReportsQuery::from_input, reports::list)),
+        run: Run::Page(|q| listing(q, ReportsQuery::from_input)),
     },
     Operation {
         name: "createPortoutReport",

@@ -2,13 +2,11 @@
 //! (`GET /portouts/rejections/{portout_id}`), optionally filtered by code.
 
 use crate::client::encode::{ArrayFormat, Pairs};
-use crate::client::error::{Error, ErrorCode};
+use crate::client::error::Error;
 use crate::client::input::Input;
 use crate::client::read::Reader;
 use crate::client::request::{check_uuid, path, Request};
 use telnyx_portouts_schema::{Field, Schema, Ty};
-
-const R: Reader = Reader(ErrorCode::InvalidFilter);
 
 /// The largest rejection code the filter takes.
 pub const MAX_CODE: u32 = 999_999;
@@ -49,21 +47,26 @@ impl RejectionsQuery {
     /// Validates the query argument.
     pub fn from_input(v: &Input) -> Result<RejectionsQuery, Error> {
         let mut q = RejectionsQuery::default();
-        let top = R
+        let top = Reader::FILTER
             .object(v, "query", "{ filter: { code } }")?
             .unwrap_or_default();
-        for (_, filter, at) in R.members(top, "", &["filter"])? {
-            let members = R.object(filter, &at, "{ code }")?.unwrap_or_default();
-            for (_, code, at) in R.members(members, "filter.", &["code"])? {
+        for (_, filter, at) in Reader::FILTER.members(top, "", &["filter"])? {
+            let members = Reader::FILTER
+                .object(filter, &at, "{ code }")?
+                .unwrap_or_default();
+            for (_, code, at) in Reader::FILTER.members(members, "filter.", &["code"])? {
                 q.code = match code {
                     Input::Undefined | Input::Null => None,
-                    Input::Array(_) => R
+                    Input::Array(_) => Reader::FILTER
                         .array(code, &at, |item, p| {
-                            R.page_number(R.required(item, p)?, p, 0, MAX_CODE)
+                            Reader::FILTER
+                                .page_number(Reader::FILTER.required(item, p)?, p, 0, MAX_CODE)
                                 .map(Option::unwrap_or_default)
                         })?
                         .map(CodeFilter::Any),
-                    one => R.page_number(one, &at, 0, MAX_CODE)?.map(CodeFilter::One),
+                    one => Reader::FILTER
+                        .page_number(one, &at, 0, MAX_CODE)?
+                        .map(CodeFilter::One),
                 };
             }
         }
@@ -99,6 +102,7 @@ pub fn list(portout_id: &str, query: &Input, format: ArrayFormat) -> Result<Requ
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::error::ErrorCode;
 
     const ID: &str = "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0";
 

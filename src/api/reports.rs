@@ -5,19 +5,15 @@
 use crate::api::portouts::model::Status;
 use crate::client::datetime::DayEnd;
 use crate::client::encode::{ArrayFormat, Pairs};
-use crate::client::error::{Error, ErrorCode};
+use crate::client::error::Error;
 use crate::client::input::Input;
-use crate::client::paging::{Paged, PAGE_META};
+use crate::client::listing::{next_json, Listing};
+use crate::client::paging::{PageMeta, PAGE_META};
 use crate::client::params::Page;
 use crate::client::read::Reader;
 use crate::client::request::{check_uuid, path, Expect, Method, Request};
 use serde::Serialize;
 use telnyx_portouts_schema::{Field, Schema, Ty};
-
-/// The reader of the list query (`invalid_filter`).
-const R: Reader = Reader(ErrorCode::InvalidFilter);
-/// The reader of the create body (`invalid_params`).
-const P: Reader = Reader(ErrorCode::InvalidParams);
 
 /// The spec's `ExportPortoutsCSVReport.filters`.
 pub static REPORT_FILTERS: Schema = Schema::new(
@@ -106,17 +102,21 @@ impl ReportsQuery {
     /// Validates the query argument.
     pub fn from_input(v: &Input) -> Result<ReportsQuery, Error> {
         const FIELDS: [&str; 2] = ["report_type", "status"];
-        let (filter, page) = R.paged_query(v, &FIELDS)?;
+        let (filter, page) = Reader::FILTER.paged_query(v, &FIELDS)?;
         let mut f = ReportsFilter::default();
-        let members = R.object(filter, "filter", "{ report_type, status }")?;
-        for (key, value, at) in R.members(members.unwrap_or_default(), "filter.", &FIELDS)? {
+        let members = Reader::FILTER.object(filter, "filter", "{ report_type, status }")?;
+        for (key, value, at) in
+            Reader::FILTER.members(members.unwrap_or_default(), "filter.", &FIELDS)?
+        {
             if value.is_unset() {
                 continue;
             }
             if key == "report_type" {
-                f.report_type = Some(R.choice(value, &at, &REPORT_TYPES, "a report type")?);
+                f.report_type =
+                    Some(Reader::FILTER.choice(value, &at, &REPORT_TYPES, "a report type")?);
             } else {
-                f.status = Some(R.choice(value, &at, &REPORT_STATUSES, "a report status")?);
+                f.status =
+                    Some(Reader::FILTER.choice(value, &at, &REPORT_STATUSES, "a report status")?);
             }
         }
         Ok(ReportsQuery { filter: f, page })
@@ -132,9 +132,17 @@ impl ReportsQuery {
     }
 }
 
-impl Paged for ReportsQuery {
+impl Listing for ReportsQuery {
     fn page(&mut self) -> &mut Page {
         &mut self.page
+    }
+
+    fn request(&self, format: ArrayFormat) -> Request {
+        list(self, format)
+    }
+
+    fn next_json(&self, meta: &PageMeta, items: usize) -> Option<String> {
+        next_json(self, meta, items)
     }
 }
 
@@ -192,18 +200,19 @@ const REPORT_FILTER_FIELDS: [&str; 6] = [
 impl NewReport {
     /// Validates the argument of `createPortoutReport`.
     pub fn from_input(v: &Input) -> Result<NewReport, Error> {
-        let top = P.object(
-            P.required(v, "report")?,
+        let top = Reader::PARAMS.object(
+            Reader::PARAMS.required(v, "report")?,
             "report",
             "{ report_type, params: { filters } }",
         )?;
         let (mut report_type, mut params) = (None, None);
         for (key, value, at) in
-            P.members(top.unwrap_or_default(), "", &["params", "report_type"])?
+            Reader::PARAMS.members(top.unwrap_or_default(), "", &["params", "report_type"])?
         {
-            let value = P.required(value, &at)?;
+            let value = Reader::PARAMS.required(value, &at)?;
             if key == "report_type" {
-                report_type = Some(P.choice(value, &at, &REPORT_TYPES, "a report type")?);
+                report_type =
+                    Some(Reader::PARAMS.choice(value, &at, &REPORT_TYPES, "a report type")?);
             } else {
                 params = Some(report_params(value)?);
             }
@@ -222,9 +231,13 @@ impl NewReport {
 
 fn report_params(v: &Input) -> Result<ReportParams, Error> {
     let mut filters = None;
-    let members = P.object(v, "params", "{ filters }")?.unwrap_or_default();
-    for (_, value, _) in P.members(members, "params.", &["filters"])? {
-        filters = Some(report_filters(P.required(value, "params.filters")?)?);
+    let members = Reader::PARAMS
+        .object(v, "params", "{ filters }")?
+        .unwrap_or_default();
+    for (_, value, _) in Reader::PARAMS.members(members, "params.", &["filters"])? {
+        filters = Some(report_filters(
+            Reader::PARAMS.required(value, "params.filters")?,
+        )?);
     }
     filters
         .map(|filters| ReportParams { filters })
@@ -238,26 +251,33 @@ fn report_params(v: &Input) -> Result<ReportParams, Error> {
 
 fn report_filters(v: &Input) -> Result<ReportFilters, Error> {
     let mut f = ReportFilters::default();
-    let members = P.object(v, "params.filters", "{ status__in, created_at__gt, ... }")?;
-    for (key, value, at) in P.members(
+    let members =
+        Reader::PARAMS.object(v, "params.filters", "{ status__in, created_at__gt, ... }")?;
+    for (key, value, at) in Reader::PARAMS.members(
         members.unwrap_or_default(),
         "params.filters.",
         &REPORT_FILTER_FIELDS,
     )? {
         match key {
-            "created_at__gt" => f.created_at__gt = P.date(value, &at, DayEnd::Start)?,
-            "created_at__lt" => f.created_at__lt = P.date(value, &at, DayEnd::Start)?,
-            "customer_reference__in" => {
-                f.customer_reference__in = P.array(value, &at, |item, p| P.text_item(item, p))?
+            "created_at__gt" => {
+                f.created_at__gt = Reader::PARAMS.date(value, &at, DayEnd::Start)?
             }
-            "end_user_name" => f.end_user_name = P.text(value, &at)?,
+            "created_at__lt" => {
+                f.created_at__lt = Reader::PARAMS.date(value, &at, DayEnd::Start)?
+            }
+            "customer_reference__in" => {
+                f.customer_reference__in =
+                    Reader::PARAMS.array(value, &at, |item, p| Reader::PARAMS.text_item(item, p))?
+            }
+            "end_user_name" => f.end_user_name = Reader::PARAMS.text(value, &at)?,
             "phone_numbers__overlaps" => {
-                f.phone_numbers__overlaps =
-                    P.array(value, &at, |item, p| P.e164(P.text_item(item, p)?, p))?
+                f.phone_numbers__overlaps = Reader::PARAMS.array(value, &at, |item, p| {
+                    Reader::PARAMS.e164(Reader::PARAMS.text_item(item, p)?, p)
+                })?
             }
             _ => {
-                f.status__in = P.array(value, &at, |item, p| {
-                    P.choice(item, p, &Status::CHOICES, "a port-out status")
+                f.status__in = Reader::PARAMS.array(value, &at, |item, p| {
+                    Reader::PARAMS.choice(item, p, &Status::CHOICES, "a port-out status")
                 })?
             }
         }
@@ -294,6 +314,7 @@ pub fn get(id: &str) -> Result<Request, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::error::ErrorCode;
 
     fn obj(members: Vec<(&str, Input)>) -> Input {
         Input::Object(members.into_iter().map(|(k, v)| (k.into(), v)).collect())

@@ -2,14 +2,12 @@
 //! (`GET /portouts/{id}/supporting_documents`) and attach some
 //! (`POST /portouts/{id}/supporting_documents`).
 
-use crate::client::error::{Error, ErrorCode};
+use crate::client::error::Error;
 use crate::client::input::Input;
 use crate::client::read::Reader;
 use crate::client::request::{check_uuid, path, Expect, Method, Request};
 use serde::Serialize;
 use telnyx_portouts_schema::{Field, Schema, Ty};
-
-const P: Reader = Reader(ErrorCode::InvalidParams);
 
 /// At most this many documents in one request (the spec's `maxItems`).
 pub const MAX_DOCUMENTS: usize = 10;
@@ -64,10 +62,16 @@ pub struct NewDocuments {
 impl NewDocuments {
     /// Validates the second argument of `createPortoutSupportingDocuments`.
     pub fn from_input(v: &Input) -> Result<NewDocuments, Error> {
-        let members = P.object(P.required(v, "params")?, "params", "{ documents }")?;
+        let members = Reader::PARAMS.object(
+            Reader::PARAMS.required(v, "params")?,
+            "params",
+            "{ documents }",
+        )?;
         let mut documents = None;
-        for (_, value, at) in P.members(members.unwrap_or_default(), "", &["documents"])? {
-            documents = Some(documents_of(P.required(value, &at)?)?);
+        for (_, value, at) in
+            Reader::PARAMS.members(members.unwrap_or_default(), "", &["documents"])?
+        {
+            documents = Some(documents_of(Reader::PARAMS.required(value, &at)?)?);
         }
         documents
             .map(|documents| NewDocuments { documents })
@@ -98,17 +102,21 @@ fn documents_of(v: &Input) -> Result<Vec<NewDocument>, Error> {
         .enumerate()
         .map(|(i, item)| {
             let at = format!("documents[{i}]");
-            let members = P.object(P.required(item, &at)?, &at, "{ type, document_id }")?;
+            let members = Reader::PARAMS.object(
+                Reader::PARAMS.required(item, &at)?,
+                &at,
+                "{ type, document_id }",
+            )?;
             let (mut kind, mut document_id) = (None, None);
             let prefix = format!("{at}.");
-            for (key, value, path) in P.members(
+            for (key, value, path) in Reader::PARAMS.members(
                 members.unwrap_or_default(),
                 &prefix,
                 &["document_id", "type"],
             )? {
-                let value = P.required(value, &path)?;
+                let value = Reader::PARAMS.required(value, &path)?;
                 if key == "type" {
-                    kind = Some(P.choice(
+                    kind = Some(Reader::PARAMS.choice(
                         value,
                         &path,
                         &[
@@ -118,7 +126,7 @@ fn documents_of(v: &Input) -> Result<Vec<NewDocument>, Error> {
                         "a document type",
                     )?);
                 } else {
-                    document_id = Some(P.uuid(value, &path)?);
+                    document_id = Some(Reader::PARAMS.uuid(value, &path)?);
                 }
             }
             match (kind, document_id) {
@@ -161,6 +169,7 @@ pub fn create(id: &str, params: &Input) -> Result<Request, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::error::ErrorCode;
 
     const ID: &str = "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0";
     const DOC: &str = "f1c5e079-9d82-4f50-95bc-ae2f6b8d84d7";

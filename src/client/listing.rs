@@ -1,11 +1,11 @@
-//! A paged list as one type, whatever its query (port-outs, events, reports): the page of its
-//! query, the request of that query, the next page's query. It is a trait object, so the code
-//! that drives lists (one page, list-all) exists once in the module, not once per list.
+//! The one paging trait: a paged list's query, whatever the list (port-outs, events, reports),
+//! with its page, the request of the query as it is, and the next page's query. The drivers of
+//! lists (one page, list-all) take it as a trait object, so they exist once in the module.
 
 use crate::client::encode::ArrayFormat;
 use crate::client::error::Error;
 use crate::client::input::Input;
-use crate::client::paging::{next_query, PageMeta, Paged};
+use crate::client::paging::{next_page_number, PageMeta};
 use crate::client::params::Page;
 use crate::client::request::Request;
 use serde::Serialize;
@@ -27,36 +27,24 @@ impl std::fmt::Debug for dyn Listing {
     }
 }
 
-/// A validated query and its operation's request description.
-struct List<Q> {
-    query: Q,
-    request: fn(&Q, ArrayFormat) -> Request,
+/// [`Listing::next_json`] of any query: the same query with the following page number, as
+/// JSON, or `None` on the last page.
+pub fn next_json<Q: Listing + Clone + Serialize>(
+    query: &Q,
+    meta: &PageMeta,
+    items: usize,
+) -> Option<String> {
+    let number = next_page_number(meta, items)?;
+    let mut next = query.clone();
+    next.page().number = Some(number);
+    // Serializing a plain query struct cannot fail.
+    serde_json::to_string(&next).ok()
 }
 
-impl<Q: Paged + Serialize> Listing for List<Q> {
-    fn page(&mut self) -> &mut Page {
-        self.query.page()
-    }
-
-    fn request(&self, format: ArrayFormat) -> Request {
-        (self.request)(&self.query, format)
-    }
-
-    fn next_json(&self, meta: &PageMeta, items: usize) -> Option<String> {
-        // Serializing a plain query struct cannot fail.
-        next_query(&self.query, meta, items).and_then(|q| serde_json::to_string(&q).ok())
-    }
-}
-
-/// The listing of a query argument: `read` validates it (`invalid_filter`), `request`
-/// describes the operation's request.
-pub fn listing<Q: Paged + Serialize + 'static>(
+/// The listing of a query argument: `read` validates it (`invalid_filter`).
+pub fn listing<Q: Listing + 'static>(
     query: &Input,
     read: fn(&Input) -> Result<Q, Error>,
-    request: fn(&Q, ArrayFormat) -> Request,
 ) -> Result<Box<dyn Listing>, Error> {
-    Ok(Box::new(List {
-        query: read(query)?,
-        request,
-    }))
+    Ok(Box::new(read(query)?))
 }

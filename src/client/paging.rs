@@ -10,7 +10,6 @@
 use crate::client::error::{Error, ErrorCode};
 use crate::client::input::Input;
 use crate::client::options::integer;
-use crate::client::params::Page;
 use telnyx_portouts_schema::{Captures, Field, Schema, Ty};
 
 /// Default and bounds of list-all's `concurrency`.
@@ -79,26 +78,14 @@ pub fn has_next_page(meta: &PageMeta, items: usize) -> bool {
     meta.page_number < meta.total_pages && items > 0
 }
 
-/// A list query with a page: what [`next_query`] and list-all page through. Every paged
-/// list of the API (port-outs, events, reports) implements it, so paging is one mechanism.
-pub trait Paged: Clone {
-    /// The query's page.
-    fn page(&mut self) -> &mut Page;
-}
-
-/// The query of the page after the page `meta` describes (with `items` records), or `None`
-/// on the last page: the same query with the following page number.
-pub fn next_query<Q: Paged>(query: &Q, meta: &PageMeta, items: usize) -> Option<Q> {
-    if !has_next_page(meta, items) {
-        return None;
-    }
-    let mut next = query.clone();
-    next.page().number = Some(
+/// The number of the page after the page `meta` describes (with `items` records), or `None`
+/// on the last page.
+pub fn next_page_number(meta: &PageMeta, items: usize) -> Option<u32> {
+    has_next_page(meta, items).then(|| {
         u32::try_from(meta.page_number)
             .unwrap_or(u32::MAX)
-            .saturating_add(1),
-    );
-    Some(next)
+            .saturating_add(1)
+    })
 }
 
 /// List-all's own options, beside the client options.

@@ -5,16 +5,13 @@
 
 use crate::api::portouts::model::Status;
 use crate::client::datetime::DayEnd;
-use crate::client::error::{Error, ErrorCode};
+use crate::client::error::Error;
 use crate::client::input::Input;
 use crate::client::read::{printable, Reader};
 use serde::Serialize;
 
 pub use crate::client::params::{DateRange, Page, MAX_PAGE_SIZE};
 pub use crate::client::read::{MAX_ARRAY_ITEMS, MAX_TEXT_CHARS};
-
-/// The reader of query values: its failures are `invalid_filter`.
-const R: Reader = Reader(ErrorCode::InvalidFilter);
 
 /// The `filter[...]` parameters of `GET /portouts`, validated.
 /// Serialized (as `parsePortoutsQuery` returns it) with only the fields that are set.
@@ -97,7 +94,7 @@ impl ListQuery {
     /// Validates a JS query object (`{ filter?, page? }`, or the official SDK's flat
     /// `'page[number]'` / `'page[size]'` keys). `undefined`/`null` is the empty query.
     pub fn from_input(input: &Input) -> Result<ListQuery, Error> {
-        let (filter, page) = R.paged_query(input, &FILTER_FIELDS)?;
+        let (filter, page) = Reader::FILTER.paged_query(input, &FILTER_FIELDS)?;
         Ok(ListQuery {
             filter: filter_from_input(filter)?,
             page,
@@ -120,27 +117,41 @@ fn filter_from_input(value: &Input) -> Result<PortoutFilter, Error> {
     for (key, v) in members {
         let path = format!("filter.{}", printable(key));
         match key.as_str() {
-            "carrier_name" => f.carrier_name = R.text(v, &path)?,
+            "carrier_name" => f.carrier_name = Reader::FILTER.text(v, &path)?,
             "country_code" => {
-                f.country_code = R.text(v, &path)?.map(|c| country(&c, &path)).transpose()?
+                f.country_code = Reader::FILTER
+                    .text(v, &path)?
+                    .map(|c| country(&c, &path))
+                    .transpose()?
             }
             "country_code_in" => {
-                f.country_code_in =
-                    R.array(v, &path, |item, p| country(&R.text_item(item, p)?, p))?
+                f.country_code_in = Reader::FILTER.array(v, &path, |item, p| {
+                    country(&Reader::FILTER.text_item(item, p)?, p)
+                })?
             }
-            "foc_date" => f.foc_date = R.date(v, &path, DayEnd::Start)?,
-            "inserted_at" => f.inserted_at = R.range(v, &path)?,
+            "foc_date" => f.foc_date = Reader::FILTER.date(v, &path, DayEnd::Start)?,
+            "inserted_at" => f.inserted_at = Reader::FILTER.range(v, &path)?,
             "phone_number" => {
-                f.phone_number = R.text(v, &path)?.map(|n| R.e164(n, &path)).transpose()?
+                f.phone_number = Reader::FILTER
+                    .text(v, &path)?
+                    .map(|n| Reader::FILTER.e164(n, &path))
+                    .transpose()?
             }
-            "pon" => f.pon = R.text(v, &path)?,
-            "ported_out_at" => f.ported_out_at = R.range(v, &path)?,
-            "spid" => f.spid = R.text(v, &path)?,
-            "status" => f.status = R.text(v, &path)?.map(|s| status(&s, &path)).transpose()?,
+            "pon" => f.pon = Reader::FILTER.text(v, &path)?,
+            "ported_out_at" => f.ported_out_at = Reader::FILTER.range(v, &path)?,
+            "spid" => f.spid = Reader::FILTER.text(v, &path)?,
+            "status" => {
+                f.status = Reader::FILTER
+                    .text(v, &path)?
+                    .map(|s| status(&s, &path))
+                    .transpose()?
+            }
             "status_in" => {
-                f.status_in = R.array(v, &path, |item, p| status(&R.text_item(item, p)?, p))?
+                f.status_in = Reader::FILTER.array(v, &path, |item, p| {
+                    status(&Reader::FILTER.text_item(item, p)?, p)
+                })?
             }
-            "support_key" => f.support_key = R.text(v, &path)?,
+            "support_key" => f.support_key = Reader::FILTER.text(v, &path)?,
             other => {
                 let candidates: Vec<(&str, &str)> = FILTER_FIELDS
                     .iter()
@@ -150,7 +161,7 @@ fn filter_from_input(value: &Input) -> Result<PortoutFilter, Error> {
                         ("page_size", "page.size (at the top level)"),
                     ])
                     .collect();
-                return Err(R.unknown_key(
+                return Err(Reader::FILTER.unknown_key(
                     &path,
                     other,
                     &candidates,
@@ -163,7 +174,7 @@ fn filter_from_input(value: &Input) -> Result<PortoutFilter, Error> {
 }
 
 fn status(s: &str, path: &str) -> Result<Status, Error> {
-    R.choice(
+    Reader::FILTER.choice(
         &Input::String(s.to_string()),
         path,
         &Status::CHOICES,

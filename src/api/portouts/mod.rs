@@ -8,9 +8,10 @@ pub mod query;
 #[cfg(test)]
 mod validate_tests;
 
-use crate::client::error::{Error, ErrorCode};
+use crate::client::error::Error;
 use crate::client::input::Input;
-use crate::client::paging::{page_meta, PageMeta, Paged};
+use crate::client::listing::{next_json, Listing};
+use crate::client::paging::{page_meta, PageMeta};
 use crate::client::params::Page;
 use crate::client::read::Reader;
 use crate::client::request::{check_uuid, path, Expect, Method, Request};
@@ -20,12 +21,17 @@ use model::{LIST_BODY, ONE_BODY};
 use query::{build_query, ArrayFormat};
 use serde::Serialize;
 
-/// The reader of path arguments and bodies: its failures are `invalid_params`.
-const P: Reader = Reader(ErrorCode::InvalidParams);
-
-impl Paged for ListQuery {
+impl Listing for ListQuery {
     fn page(&mut self) -> &mut Page {
         &mut self.page
+    }
+
+    fn request(&self, format: ArrayFormat) -> Request {
+        list(self, format)
+    }
+
+    fn next_json(&self, meta: &PageMeta, items: usize) -> Option<String> {
+        next_json(self, meta, items)
     }
 }
 
@@ -73,17 +79,19 @@ impl StatusChange {
     pub fn from_input(v: &Input, status: NewStatus) -> Result<StatusChange, Error> {
         let mut reason = None;
         let mut host_messaging = None;
-        let members = P
+        let members = Reader::PARAMS
             .object(v, "params", "{ reason, host_messaging }")?
             .unwrap_or_default();
-        for (key, value, at) in P.members(members, "", &["host_messaging", "reason"])? {
+        for (key, value, at) in
+            Reader::PARAMS.members(members, "", &["host_messaging", "reason"])?
+        {
             match key {
                 "reason" if value.is_unset() => {}
                 "reason" if status == NewStatus::RejectedPending => {
-                    reason = Some(P.message(value, &at)?)
+                    reason = Some(Reader::PARAMS.message(value, &at)?)
                 }
-                "reason" => reason = Some(P.text_or_blank(value, &at)?),
-                _ => host_messaging = P.boolean(value, &at)?,
+                "reason" => reason = Some(Reader::PARAMS.text_or_blank(value, &at)?),
+                _ => host_messaging = Reader::PARAMS.boolean(value, &at)?,
             }
         }
         let reason = reason.ok_or_else(|| match status {
@@ -105,7 +113,7 @@ impl StatusChange {
 
 /// Reads the `status` argument of `updatePortoutStatus`.
 pub fn new_status(v: &Input) -> Result<(NewStatus, &'static str), Error> {
-    let status = P.choice(
+    let status = Reader::PARAMS.choice(
         v,
         "status",
         &NewStatus::CHOICES,
@@ -145,6 +153,7 @@ pub fn validate_one(bytes: &[u8]) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::error::ErrorCode;
     use filter::PortoutFilter;
     use model::Status;
 

@@ -64,6 +64,11 @@ pub fn printable(key: &str) -> String {
 pub struct Reader(pub ErrorCode);
 
 impl Reader {
+    /// The reader of list queries: its failures are `invalid_filter`.
+    pub const FILTER: Reader = Reader(ErrorCode::InvalidFilter);
+    /// The reader of path arguments and request bodies: its failures are `invalid_params`.
+    pub const PARAMS: Reader = Reader(ErrorCode::InvalidParams);
+
     /// The error (with the code this reader carries) for an unknown key, with a suggestion when one is close.
     pub fn unknown_key(
         self,
