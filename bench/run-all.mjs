@@ -69,7 +69,8 @@ function scorecard(r) {
     'Before: the hand-written JSON reader, JS value converter and JS transport (the issue\'s "today" column). After: serde_json, serde, serde-wasm-bindgen, gloo-net, wasm-bindgen-futures and web-sys, built with wasm-pack (this run).', '',
     '| what | before | after | must | goal |', '|---|---:|---:|---:|---:|',
     ...rows.map((x) => `| ${x.join(' | ')} |`), '',
-    ...resourceCard(r['./size.mjs']?.report, f)].join('\n');
+    ...resourceCard(r['./size.mjs']?.report, f),
+    ...tableCard(r, f, { size, init, ratio, call, dec })].join('\n');
 }
 
 /**
@@ -83,4 +84,23 @@ function resourceCard(report, f) {
     '| app | before | after |', '|---|---:|---:|',
     `| list-only app (\`iterPortouts\`) | 94.5 KB | ${gz(report?.total)} |`,
     `| every-operation app (14 operations, list-all, client object) | — | ${gz(report?.totalAll)} |`, ''];
+}
+
+/**
+ * Issue 18 (one operation table, one export path): the figures of the package before it
+ * (commit cf0e417, the end of issue 12), measured with this script on 2026-12-06 on this
+ * machine just before this run, and this run's.
+ */
+function tableCard(r, f, { init, ratio, call, dec }) {
+  const all = r['./size.mjs']?.report?.totalAll?.gzip;
+  const rows = [
+    ['every-operation app (wasm + minified JS), gzip -9', '113.2 KB', all && `${f(all / 1024, 1)} KB`, '≤ 95 KB', '≤ 80 KB'],
+    ['compile + instantiate, Chromium / Node', '5.4 / 5.3 ms', dec && `${f(init(dec.browser.cold), 1)} / ${f(init(dec.nodeCold), 1)} ms`, '≤ 5 ms', '≤ 3 ms'],
+    ['decode of 250 records ÷ `JSON.parse`, Chromium / Node', '2.43 / 3.27', dec && `${f(ratio(dec.browser.results))} / ${f(ratio(dec.node))}`, '≤ 3.2 / ≤ 2.8', '≤ 2.0'],
+    ['`listPortouts` ÷ SDK `list()`, memory fetch, Chromium / Node', '1.34 / 1.27', dec && `${f(call(dec.browser.results))} / ${f(call(dec.node))}`, '≤ 1.5', '≤ 1.2'],
+  ];
+  return ['## Issue 18: one operation table, one export path', '',
+    'Before: the package at commit cf0e417 (18 exported `async fn`s), measured by this script on this machine on 2026-12-06, just before this run. After: one `callOperation` / `listAllOperation` export over the operation table (this run). See docs/size.md for what each change gave.', '',
+    '| what | before | after | must | goal |', '|---|---:|---:|---:|---:|',
+    ...rows.map((x) => `| ${x.join(' | ')} |`), ''];
 }
