@@ -6,20 +6,18 @@ import init, { listPortouts, parsePortoutsQuery } from 'telnyx-portouts';
 // import cannot fail to link).
 import * as telnyx from 'telnyx-portouts';
 import { toCsv } from './csv.js';
-import { $, nf, plural } from './dom.js';
+import { $, plural } from './dom.js';
 import { buildOptions, readFilter, writeFilter, renderFilterCount, setPageSize } from './filter-form.js';
 import { clearFieldErrors } from './field-errors.js';
 import { handleError, hideBanner, retryLast, showBanner, showNotice } from './banner.js';
 import { FALLBACK_BASE_URL, settings, loadSettings, writeSettingsForm, saveSettings, renderConnection, clientOptions } from './settings.js';
 import { DEFAULT_PAGE_SIZE, splitSearch, urlFor, normalizeQuery, listingKey, urlWithPortout } from './address.js';
-import { createResults, showProgress } from './results.js';
+import { createResults } from './results.js';
+import { beginLoad, bumpLoads, endLoad, isAbort, isNewest } from './loads.js';
+import { createLoadAll } from './load-all.js';
 import { createDetail } from './detail.js';
 import { createReports } from './reports.js';
 
-/** Page size used by "Load all" (the API maximum: fewest requests). */
-const LOAD_ALL_PAGE_SIZE = 250;
-/** Upper bound for "Load all", to keep the tab responsive on a huge account. */
-const LOAD_ALL_MAX_ITEMS = 20000;
 
 
 // ---- State -----------------------------------------------------------------------------------
@@ -39,28 +37,19 @@ const state = {
   loadAllController: null,
   carriers: new Set(),
 };
-let sequence = 0; // newest load wins
 /** The listing part of the address last restored (the package's query and baseUrl). */
 let restoredSearch = null;
 let detail = null;
 let reports = null;
-let inflight = null; // AbortController of the newest load
 
 const features = { listAll: false };
 const { renderTable, renderSummary, renderPager, renderCharts, renderAll } = createResults({
   state, features, hasNextPage: () => hasNextPage(), markOpenRow: () => markOpenRow(),
 });
+const { loadAll, cancelLoadAll } = createLoadAll({ state, renderAll, renderPager });
 
 // ---- Helpers ---------------------------------------------------------------------------------
 
-function isAbort(e) {
-  return e?.code === 'aborted' || e?.name === 'AbortError';
-}
-
-function bumpLoads() {
-  const app = $('app');
-  app.dataset.loads = String(Number(app.dataset.loads) + 1);
-}
 
 /** Opens or closes the detail panel as the address says (`?portout=<id>`). */
 function syncDetail() {
@@ -178,16 +167,13 @@ async function loadPage(query, { push = false, fetchPage } = {}) {
   renderFilterCount(query.filter);
   cancelLoadAll();
 
-  const mine = ++sequence;
-  inflight?.abort();
-  const controller = new AbortController();
-  inflight = controller;
+  const { mine, controller } = beginLoad();
   setLoading(true);
   try {
     const page = fetchPage
       ? await fetchPage(controller.signal)
       : await listPortouts(query, clientOptions(controller.signal));
-    if (mine !== sequence) return;
+    if (!isNewest(mine)) return;
     hideBanner();
     state.mode = 'page';
     state.lastPage = page;
@@ -200,11 +186,10 @@ async function loadPage(query, { push = false, fetchPage } = {}) {
     }
     renderAll();
   } catch (e) {
-    if (mine !== sequence || isAbort(e)) return;
+    if (!isNewest(mine) || isAbort(e)) return;
     handleError(e, () => loadPage(query, { fetchPage: undefined }));
   } finally {
-    if (mine === sequence) {
-      inflight = null;
+    if (endLoad(mine)) {
       setLoading(false);
       renderSummary();
       $('app').dataset.ready = 'true';
@@ -235,81 +220,6 @@ function hasNextPage() {
   if (state.mode !== 'page' || !state.meta) return false;
   if (typeof state.lastPage?.hasNextPage === 'function') return Boolean(state.lastPage.hasNextPage());
   return state.meta.page_number < state.meta.total_pages;
-}
-
-// ---- Load all --------------------------------------------------------------------------------
-
-async function loadAll() {
-  const listAll = telnyx.listAllPortouts;
-  if (typeof listAll !== 'function') return;
-  clearFieldErrors();
-  hideBanner();
-  showNotice('');
-  const query = { filter: state.query.filter, page: { size: LOAD_ALL_PAGE_SIZE } };
-  const pagedTotal = state.meta?.total_results ?? 0;
-  const mine = ++sequence;
-  inflight?.abort();
-  const controller = new AbortController();
-  inflight = controller;
-  state.loadAllController = controller;
-  const box = $('load-all-progress');
-  box.hidden = false;
-  box.dataset.state = 'running';
-  $('load-all-label').textContent = 'Loading all port-outs…';
-  $('load-all-cancel').hidden = false;
-  showProgress();
-  $('load-all').disabled = true;
-  let last = null;
-  try {
-    const items = await listAll(query, {
-      ...clientOptions(controller.signal),
-      concurrency: 4,
-      maxItems: LOAD_ALL_MAX_ITEMS,
-      onProgress: (p) => {
-        last = p;
-        if (mine === sequence) showProgress(p);
-      },
-    });
-    if (mine !== sequence) return;
-    const rows = Array.isArray(items) ? items : [];
-    // With maxItems the package's progress counts up to the cap, so the paged view's total
-    // (taken just before) tells whether the listing was cut short.
-    const total = Math.max(last?.totalResults ?? 0, rows.length, rows.length >= LOAD_ALL_MAX_ITEMS ? pagedTotal : 0);
-    showProgress({ ...(last ?? {}), itemsDone: rows.length }, true);
-    box.dataset.state = 'done';
-    $('load-all-label').textContent = 'All port-outs loaded';
-    $('load-all-cancel').hidden = true;
-    state.mode = 'all';
-    state.rows = rows;
-    state.meta = { page_number: 1, page_size: rows.length, total_pages: 1, total_results: total };
-    state.lastPage = null;
-    if (rows.length < total) showNotice(`Loaded the first ${plural(rows.length, 'port-out')} of ${nf.format(total)}.`);
-    renderAll();
-  } catch (e) {
-    if (mine !== sequence) return;
-    box.hidden = true;
-    box.dataset.state = 'idle';
-    if (isAbort(e)) {
-      showNotice('Load all canceled. The page below is unchanged.');
-    } else {
-      handleError(e, loadAll);
-    }
-  } finally {
-    if (state.loadAllController === controller) state.loadAllController = null;
-    if (mine === sequence) {
-      inflight = null;
-      renderPager(false);
-      bumpLoads();
-    }
-  }
-}
-
-function cancelLoadAll() {
-  state.loadAllController?.abort();
-  state.loadAllController = null;
-  const box = $('load-all-progress');
-  box.hidden = true;
-  box.dataset.state = 'idle';
 }
 
 // ---- CSV -------------------------------------------------------------------------------------
