@@ -33,6 +33,9 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "host unit tests (pure-Rust core and the validator crate)"
 cargo test --workspace
+# The fuzz crate's support code and its tests (the targets themselves run by hand:
+# docs/fuzzing.md); it builds in fuzz/target, its own workspace.
+(cd fuzz && env -u CARGO_TARGET_DIR cargo test --lib)
 
 step "mock Telnyx server on $MOCK_URL"
 # Its log stays in this checkout (test-output/), and the suite must reach this very server: if the

@@ -44,7 +44,8 @@
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::json;
 use std::fmt;
-use telnyx_portouts::api::portouts::model::{META_FIELDS, PAGE_META, PORTOUT};
+use telnyx_portouts::api::portouts::model::PORTOUT;
+use telnyx_portouts::client::paging::{META_FIELDS, PAGE_META};
 use telnyx_portouts::client::input::{Opaque, MAX_CONVERTED_ITEMS};
 use telnyx_portouts::{Input, PageMeta};
 use telnyx_portouts_schema::Ty;
