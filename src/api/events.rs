@@ -2,7 +2,8 @@
 //! type, port-out and date), get one (`GET /portouts/events/{id}`), and ask for its webhook
 //! to be sent again (`POST /portouts/events/{id}/republish`, answered `204`).
 
-use crate::client::encode::{ArrayFormat, Pairs};
+use crate::client::deep_object::to_query;
+use crate::client::encode::ArrayFormat;
 use crate::client::error::Error;
 use crate::client::input::Input;
 use crate::client::listing::{next_json, Listing};
@@ -164,19 +165,6 @@ impl EventsQuery {
         }
         Ok(EventsQuery { filter: f, page })
     }
-
-    /// The query string (fixed order: the filter's keys sorted, then the page).
-    pub fn query(&self, format: ArrayFormat) -> String {
-        let mut q = Pairs::new(format);
-        q.range("created_at", &self.filter.created_at);
-        q.opt(
-            "filter[event_type]",
-            self.filter.event_type.map(EventType::as_str),
-        );
-        q.opt("filter[portout_id]", self.filter.portout_id.as_deref());
-        q.page(&self.page);
-        q.finish()
-    }
 }
 
 impl Listing for EventsQuery {
@@ -195,7 +183,7 @@ impl Listing for EventsQuery {
 
 /// `GET /portouts/events?{query}`.
 pub fn list(q: &EventsQuery, format: ArrayFormat) -> Request {
-    Request::get("/portouts/events".into(), &EVENTS_BODY).with_query(q.query(format))
+    Request::get("/portouts/events".into(), &EVENTS_BODY).with_query(to_query(q, format))
 }
 
 /// `GET /portouts/events/{id}`.
@@ -271,7 +259,7 @@ mod tests {
         );
         assert_eq!(
             EventsQuery::from_input(&Input::Undefined)
-                .map(|q| q.query(ArrayFormat::Comma))
+                .map(|q| to_query(&q, ArrayFormat::Comma))
                 .ok()
                 .as_deref(),
             Some("")

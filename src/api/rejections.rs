@@ -1,11 +1,13 @@
 //! The rejection codes a port-out can be rejected with
 //! (`GET /portouts/rejections/{portout_id}`), optionally filtered by code.
 
-use crate::client::encode::{ArrayFormat, Pairs};
+use crate::client::deep_object::to_query;
+use crate::client::encode::ArrayFormat;
 use crate::client::error::Error;
 use crate::client::input::Input;
 use crate::client::read::Reader;
 use crate::client::request::{check_uuid, path, Request};
+use serde::Serialize;
 use telnyx_portouts_schema::{Field, Schema, Ty};
 
 /// The largest rejection code the filter takes.
@@ -28,7 +30,8 @@ pub static REJECTIONS_BODY: Schema = Schema::new(
 );
 
 /// `filter.code`: one code, or any of several.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
 pub enum CodeFilter {
     /// `filter[code]=1002`
     One(u32),
@@ -36,10 +39,19 @@ pub enum CodeFilter {
     Any(Vec<u32>),
 }
 
-/// The query of `listPortoutRejectionCodes`: `{ filter?: { code? } }`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The query of `listPortoutRejectionCodes`: `{ filter?: { code? } }`; it serializes itself
+/// as its query string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct RejectionsQuery {
+    /// The filter.
+    pub filter: RejectionsFilter,
+}
+
+/// `filter` of [`RejectionsQuery`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RejectionsFilter {
     /// The code filter.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<CodeFilter>,
 }
 
@@ -55,7 +67,7 @@ impl RejectionsQuery {
                 .object(filter, &at, "{ code }")?
                 .unwrap_or_default();
             for (_, code, at) in Reader::FILTER.members(members, "filter.", &["code"])? {
-                q.code = match code {
+                q.filter.code = match code {
                     Input::Undefined | Input::Null => None,
                     Input::Array(_) => Reader::FILTER
                         .array(code, &at, |item, p| {
@@ -72,20 +84,6 @@ impl RejectionsQuery {
         }
         Ok(q)
     }
-
-    /// The query string.
-    pub fn query(&self, format: ArrayFormat) -> String {
-        let mut q = Pairs::new(format);
-        match &self.code {
-            Some(CodeFilter::One(code)) => q.pair("filter[code]", &code.to_string()),
-            Some(CodeFilter::Any(codes)) => {
-                let texts: Vec<String> = codes.iter().map(u32::to_string).collect();
-                q.list("filter[code]", Some(texts.iter().map(String::as_str)));
-            }
-            None => {}
-        }
-        q.finish()
-    }
 }
 
 /// `GET /portouts/rejections/{portout_id}?{query}`.
@@ -96,7 +94,7 @@ pub fn list(portout_id: &str, query: &Input, format: ArrayFormat) -> Result<Requ
         path(&["/portouts/rejections/", portout_id]),
         &REJECTIONS_BODY,
     )
-    .with_query(q.query(format)))
+    .with_query(to_query(&q, format)))
 }
 
 #[cfg(test)]

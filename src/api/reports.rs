@@ -4,7 +4,8 @@
 
 use crate::api::portouts::model::Status;
 use crate::client::datetime::DayEnd;
-use crate::client::encode::{ArrayFormat, Pairs};
+use crate::client::deep_object::to_query;
+use crate::client::encode::ArrayFormat;
 use crate::client::error::Error;
 use crate::client::input::Input;
 use crate::client::listing::{next_json, Listing};
@@ -120,15 +121,6 @@ impl ReportsQuery {
             }
         }
         Ok(ReportsQuery { filter: f, page })
-    }
-
-    /// The query string (the filter's keys sorted, then the page).
-    pub fn query(&self, format: ArrayFormat) -> String {
-        let mut q = Pairs::new(format);
-        q.opt("filter[report_type]", self.filter.report_type);
-        q.opt("filter[status]", self.filter.status);
-        q.page(&self.page);
-        q.finish()
     }
 }
 
@@ -287,7 +279,7 @@ fn report_filters(v: &Input) -> Result<ReportFilters, Error> {
 
 /// `GET /portouts/reports?{query}`.
 pub fn list(q: &ReportsQuery, format: ArrayFormat) -> Request {
-    Request::get("/portouts/reports".into(), &REPORTS_BODY).with_query(q.query(format))
+    Request::get("/portouts/reports".into(), &REPORTS_BODY).with_query(to_query(q, format))
 }
 
 /// `POST /portouts/reports` with `{ report_type, params: { filters } }`.

@@ -1,8 +1,6 @@
 //! Query-string encoding shared by every operation: the array formats, RFC 3986
 //! percent-encoding, and [`Pairs`], the writer each operation's parameters use.
 
-use crate::client::params::{DateRange, Page};
-
 /// How array filters (`status_in`, `country_code_in`) are written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ArrayFormat {
@@ -50,8 +48,9 @@ pub fn encode_into(out: &mut String, s: &str) {
 }
 
 /// A query string being written: `key=value` pairs joined by `&`, keys and values
-/// percent-encoded, arrays in the caller's [`ArrayFormat`]. Each operation's parameters
-/// write themselves into one, in a fixed order, so equal parameters give equal strings.
+/// percent-encoded, arrays in the caller's [`ArrayFormat`]. The query structs write
+/// themselves into one through `deep_object::to_query`, in their fields' order, so equal
+/// parameters give equal strings.
 #[derive(Debug)]
 pub struct Pairs {
     out: String,
@@ -82,13 +81,6 @@ impl Pairs {
         encode_into(&mut self.out, value);
     }
 
-    /// Appends `key=value` when there is a value.
-    pub fn opt(&mut self, key: &str, value: Option<&str>) {
-        if let Some(v) = value {
-            self.pair(key, v);
-        }
-    }
-
     /// Appends an array in the format of this query string (nothing for `None`).
     pub fn list<'a>(&mut self, key: &str, values: Option<impl Iterator<Item = &'a str>>) {
         let Some(values) = values else { return };
@@ -103,22 +95,6 @@ impl Pairs {
             }
             ArrayFormat::Repeat => values.for_each(|v| self.pair(key, v)),
         }
-    }
-
-    /// Appends `page[number]` and `page[size]` where set.
-    pub fn page(&mut self, page: &Page) {
-        if let Some(n) = page.number {
-            self.pair("page[number]", &n.to_string());
-        }
-        if let Some(n) = page.size {
-            self.pair("page[size]", &n.to_string());
-        }
-    }
-
-    /// Appends `filter[name][gte]` and `filter[name][lte]` of a date range.
-    pub fn range(&mut self, name: &str, r: &DateRange) {
-        self.opt(&format!("filter[{name}][gte]"), r.gte.as_deref());
-        self.opt(&format!("filter[{name}][lte]"), r.lte.as_deref());
     }
 }
 

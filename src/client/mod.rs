@@ -5,6 +5,7 @@
 //! error type ([`error`]), the retry policy ([`retry`]) and paging ([`paging`]).
 
 pub mod datetime;
+pub mod deep_object;
 pub mod encode;
 pub mod error;
 pub mod input;

@@ -8,38 +8,16 @@
 //! then `page[number]`, then `page[size]`; so equal queries give equal strings.
 
 use crate::api::portouts::filter::ListQuery;
-use crate::client::encode::Pairs;
+use crate::client::deep_object::to_query;
 use crate::client::error::Error;
 use crate::client::input::Input;
 
 pub use crate::client::encode::{percent_decode, ArrayFormat};
 
-/// The query string for `q` (no leading `?`; empty for the empty query).
+/// The query string for `q` (no leading `?`; empty for the empty query): the query
+/// serializes itself ([`to_query`]), its fields in declaration order (alphabetical).
 pub fn build_query(q: &ListQuery, format: ArrayFormat) -> String {
-    let f = &q.filter;
-    let mut b = Pairs::new(format);
-    b.opt("filter[carrier_name]", f.carrier_name.as_deref());
-    b.opt("filter[country_code]", f.country_code.as_deref());
-    b.list(
-        "filter[country_code_in]",
-        f.country_code_in
-            .as_ref()
-            .map(|v| v.iter().map(String::as_str)),
-    );
-    b.opt("filter[foc_date]", f.foc_date.as_deref());
-    b.range("inserted_at", &f.inserted_at);
-    b.opt("filter[phone_number]", f.phone_number.as_deref());
-    b.opt("filter[pon]", f.pon.as_deref());
-    b.range("ported_out_at", &f.ported_out_at);
-    b.opt("filter[spid]", f.spid.as_deref());
-    b.opt("filter[status]", f.status.map(|s| s.as_str()));
-    b.list(
-        "filter[status_in]",
-        f.status_in.as_ref().map(|v| v.iter().map(|s| s.as_str())),
-    );
-    b.opt("filter[support_key]", f.support_key.as_deref());
-    b.page(&q.page);
-    b.finish()
+    to_query(q, format)
 }
 
 /// Array filters, whose comma-joined values are split into items when parsing.
