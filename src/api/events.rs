@@ -342,4 +342,19 @@ mod tests {
         );
         assert!(republish("x").is_err());
     }
+
+    #[test]
+    fn the_filter_field_list_is_the_structs() {
+        let full = EventsFilter {
+            created_at: DateRange {
+                gte: Some("x".into()),
+                lte: None,
+            },
+            event_type: Some(EventType::NewComment),
+            portout_id: Some("x".into()),
+        };
+        let v = serde_json::to_value(&full).unwrap();
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys, FILTER_FIELDS);
+    }
 }

@@ -99,15 +99,17 @@ impl ReportsFilter {
     }
 }
 
+/// The names of [`ReportsFilter`]'s fields (a test checks them against the struct).
+const FILTER_FIELDS: [&str; 2] = ["report_type", "status"];
+
 impl ReportsQuery {
     /// Validates the query argument.
     pub fn from_input(v: &Input) -> Result<ReportsQuery, Error> {
-        const FIELDS: [&str; 2] = ["report_type", "status"];
-        let (filter, page) = Reader::FILTER.paged_query(v, &FIELDS)?;
+        let (filter, page) = Reader::FILTER.paged_query(v, &FILTER_FIELDS)?;
         let mut f = ReportsFilter::default();
         let members = Reader::FILTER.object(filter, "filter", "{ report_type, status }")?;
         for (key, value, at) in
-            Reader::FILTER.members(members.unwrap_or_default(), "filter.", &FIELDS)?
+            Reader::FILTER.members(members.unwrap_or_default(), "filter.", &FILTER_FIELDS)?
         {
             if value.is_unset() {
                 continue;
@@ -427,5 +429,16 @@ mod tests {
         assert_eq!(e.err().map(|e| e.code), Some(ErrorCode::InvalidFilter));
         assert!(get("eef3340b-8903-4466-b445-89b697315a3a").is_ok());
         assert!(get("x").is_err());
+    }
+
+    #[test]
+    fn the_filter_field_list_is_the_structs() {
+        let full = ReportsFilter {
+            report_type: Some("x"),
+            status: Some("x"),
+        };
+        let v = serde_json::to_value(full).unwrap();
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys, FILTER_FIELDS);
     }
 }

@@ -633,4 +633,34 @@ mod tests {
         let (_, p, _) = err_path(ListQuery::from_input(&Input::Array(vec![])));
         assert_eq!(p, "query");
     }
+
+    /// The keys a value serializes (every field set), sorted.
+    fn keys_of(v: &impl Serialize) -> Vec<String> {
+        let v = serde_json::to_value(v).unwrap();
+        v.as_object().unwrap().keys().cloned().collect()
+    }
+
+    #[test]
+    fn the_filter_field_list_is_the_structs() {
+        let s = || Some("x".to_string());
+        let range = DateRange {
+            gte: s(),
+            lte: None,
+        };
+        let full = PortoutFilter {
+            carrier_name: s(),
+            country_code: s(),
+            country_code_in: Some(vec![]),
+            foc_date: s(),
+            inserted_at: range.clone(),
+            phone_number: s(),
+            pon: s(),
+            ported_out_at: range,
+            spid: s(),
+            status: Some(Status::Pending),
+            status_in: Some(vec![]),
+            support_key: s(),
+        };
+        assert_eq!(keys_of(&full), FILTER_FIELDS);
+    }
 }
