@@ -33,11 +33,15 @@ mod api {
     }
 
     macro_rules! operations {
-        ($($fn:ident = $name:literal ($($arg:ident),*);)*) => {$(
-            pub async fn $fn($($arg: JsValue,)* options: JsValue) -> Result<JsValue, JsValue> {
-                call($name, &[$($arg,)* options]).await
-            }
-        )*};
+        ($($fn:ident = $name:literal ($($arg:ident),*);)*) => {
+            $(
+                pub async fn $fn($($arg: JsValue,)* options: JsValue) -> Result<JsValue, JsValue> {
+                    call($name, &[$($arg,)* options]).await
+                }
+            )*
+            /// The operations wrapped here, as (name, arguments before the options).
+            pub const WRAPPED: &[(&str, usize)] = &[$(($name, 0 $(+ { let _ = stringify!($arg); 1 })*)),*];
+        };
     }
     operations! {
         list_portouts = "listPortouts"(query);
@@ -983,4 +987,13 @@ async fn writes_are_not_retried_after_a_500_a_timeout_or_a_dropped_connection() 
     .await;
     assert!(page.is_ok());
     assert_eq!(requests_for(&t).await, 2.0);
+}
+
+#[wasm_bindgen_test]
+fn the_suite_wraps_every_operation_of_the_table_with_its_arguments() {
+    let table: Vec<(&str, usize)> = telnyx_portouts::api::operations::OPERATIONS
+        .iter()
+        .map(|op| (op.name, op.params.len()))
+        .collect();
+    assert_eq!(api::WRAPPED, table.as_slice());
 }
