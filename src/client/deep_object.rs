@@ -82,6 +82,42 @@ macro_rules! scalars {
     )*};
 }
 
+/// The enum variants with data, which no query holds: refused, for a serializer whose `Ok`
+/// is `$ok`.
+macro_rules! variants_unsupported {
+    ($ok:ty) => {
+        fn serialize_newtype_variant<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<$ok, Unsupported> {
+            Err(Unsupported)
+        }
+
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, Unsupported> {
+            Err(Unsupported)
+        }
+
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, Unsupported> {
+            Err(Unsupported)
+        }
+    };
+}
+
 macro_rules! unsupported {
     ($($method:ident($($arg:ty),*) -> $ret:ty;)*) => {$(
         fn $method(self, $(_: $arg),*) -> Result<$ret, Unsupported> {
@@ -164,35 +200,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
     }
 
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Unsupported> {
-        Err(Unsupported)
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
-        Err(Unsupported)
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Unsupported> {
-        Err(Unsupported)
-    }
+    variants_unsupported!(());
 }
 
 impl SerializeStruct for Fields<'_> {
@@ -268,14 +276,6 @@ macro_rules! scalar_texts {
     )*};
 }
 
-macro_rules! not_scalars {
-    ($($method:ident($($arg:ty),*) -> $ret:ty;)*) => {$(
-        fn $method(self, $(_: $arg),*) -> Result<$ret, Unsupported> {
-            Err(Unsupported)
-        }
-    )*};
-}
-
 impl ser::Serializer for Scalar {
     type Ok = String;
     type Error = Unsupported;
@@ -312,7 +312,7 @@ impl ser::Serializer for Scalar {
         value.serialize(self)
     }
 
-    not_scalars! {
+    unsupported! {
         serialize_f32(f32) -> String;
         serialize_f64(f64) -> String;
         serialize_bytes(&[u8]) -> String;
@@ -326,35 +326,7 @@ impl ser::Serializer for Scalar {
         serialize_struct(&'static str, usize) -> Self::SerializeStruct;
     }
 
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<String, Unsupported> {
-        Err(Unsupported)
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
-        Err(Unsupported)
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Unsupported> {
-        Err(Unsupported)
-    }
+    variants_unsupported!(String);
 }
 
 #[cfg(test)]
