@@ -72,3 +72,14 @@ test('each operation is called by the hostile suite', () => {
     assert.match(hostile, new RegExp(`\\b${op.name}\\(`), `tests/package/hostile.test.mjs has no case for ${op.name}`);
   }
 });
+
+test('both READMEs name every function of the table (a new operation is documented)', () => {
+  for (const readme of ['../../README.md', '../../pkg-template/README.md']) {
+    const text = readFileSync(new URL(readme, import.meta.url), 'utf8');
+    for (const op of OPERATIONS) {
+      const names = [op.name];
+      if (op.paged) names.push(op.name.replace(/^list/, 'listAll'), op.name.replace(/^list/, 'iter'));
+      for (const name of names) assert.match(text, new RegExp(`\\b${name}\\b`), `${readme} does not name ${name}`);
+    }
+  }
+});
