@@ -6,6 +6,7 @@ import type { ArrayFormat, ClientOptions, PageMeta, Portout, PortoutListQuery, P
 import type { OperationMethods } from './operations.js';
 
 export * from './models.js';
+export * from './error-codes.js';
 export * from './operations.js';
 
 /** Loads the wasm module (browsers, bundlers). Resolves at once in Node. */

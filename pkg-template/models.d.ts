@@ -1,6 +1,7 @@
 // The package's models, queries, options, pages and error (hand-written; the response models
 // are compared field by field with the Rust schemas, and the error codes with Rust's list, by
 // `cargo test` in src/api/contract.rs; `tsc --noEmit` checks tests/types/consumer.ts).
+import type { PortoutsErrorCode } from './error-codes.js';
 
 /** A port-out's status. */
 export type PortoutStatus = 'pending' | 'authorized' | 'ported' | 'rejected' | 'rejected-pending' | 'canceled';
@@ -134,12 +135,6 @@ export interface ListAllOptions extends ClientOptions {
    */
   onProgress?: (progress: ListAllProgress) => void;
 }
-
-/** What kind of failure a `PortoutsError` is. */
-export type PortoutsErrorCode =
-  | 'invalid_filter' | 'invalid_options' | 'invalid_params' | 'insecure_transport' | 'invalid_response'
-  | 'authentication' | 'permission_denied' | 'not_found' | 'unprocessable' | 'rate_limited'
-  | 'server_error' | 'http_error' | 'network' | 'timeout' | 'aborted' | 'not_initialized' | 'no_next_page';
 
 /** One entry of a Telnyx `errors[]` array. */
 export interface TelnyxApiError {

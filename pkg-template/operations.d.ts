@@ -1,6 +1,6 @@
 // Generated from the operation table (src/api/operations.rs) by
 // `UPDATE_GENERATED=1 cargo test --lib generated`; a host test fails when this file
-// differs from what the table writes. Do not edit.
+// differs from what Rust writes. Do not edit.
 import type { ClientOptions, ListAllOptions, NewPortoutReport, Page, Portout, PortoutComment, PortoutEvent, PortoutEventQuery, PortoutListQuery, PortoutPage, PortoutRejection, PortoutRejectionQuery, PortoutReport, PortoutReportQuery, PortoutStatusChange, PortoutStatusParams, PortoutSupportingDocument, SupportingDocumentType } from './models.js';
 
 /** Lists one page of port-outs. (`GET {baseUrl}/portouts`) */

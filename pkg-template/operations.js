@@ -1,6 +1,6 @@
 // Generated from the operation table (src/api/operations.rs) by
 // `UPDATE_GENERATED=1 cargo test --lib generated`; a host test fails when this file
-// differs from what the table writes. Do not edit.
+// differs from what Rust writes. Do not edit.
 import { allPages, loaded, paged, recordsOf } from './shell.js';
 
 /** Every operation: its JS name, HTTP method, path template, arguments before the

@@ -199,7 +199,7 @@ fn typescript_models_declare_the_schemas_fields() {
 fn error_code_union(dts: &str) -> Vec<String> {
     let start = dts
         .find("export type PortoutsErrorCode =")
-        .expect("models.d.ts declares PortoutsErrorCode");
+        .expect("error-codes.d.ts declares PortoutsErrorCode");
     let body = &dts[start..];
     let end = body.find(';').expect("the union ends with ;");
     body[..end]
@@ -214,11 +214,11 @@ fn error_code_union(dts: &str) -> Vec<String> {
 fn the_error_codes_of_the_typescript_and_the_demo_are_rusts() {
     use crate::client::error::ErrorCode;
     let rust: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
-    let dts = include_str!("../../pkg-template/models.d.ts");
+    let dts = include_str!("../../pkg-template/error-codes.d.ts");
     assert_eq!(
         error_code_union(dts),
         rust,
-        "pkg-template/models.d.ts PortoutsErrorCode"
+        "pkg-template/error-codes.d.ts PortoutsErrorCode"
     );
     let demo = include_str!("../../www/errors.js");
     let titles = &demo[demo

@@ -1,7 +1,8 @@
 //! The files written from the operation table: `pkg-template/operations.js` (the table's
 //! metadata for JS, `OPERATIONS`, and each operation's functions; a paged list also gets its
 //! list-all and its iterator) and `pkg-template/operations.d.ts` (their TypeScript, and the
-//! client's methods). The files are committed; a test fails when one differs from what the
+//! client's methods), and `pkg-template/error-codes.d.ts` (the error code union, from
+//! `ErrorCode::ALL`). The files are committed; a test fails when one differs from what the
 //! table writes, and `UPDATE_GENERATED=1 cargo test --lib generated` rewrites them.
 
 use super::operations::OPERATIONS;
@@ -10,9 +11,10 @@ use std::fmt::Write;
 
 const JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/operations.js");
 const DTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/operations.d.ts");
+const CODES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/error-codes.d.ts");
 const HEADER: &str = "// Generated from the operation table (src/api/operations.rs) by\n\
      // `UPDATE_GENERATED=1 cargo test --lib generated`; a host test fails when this file\n\
-     // differs from what the table writes. Do not edit.\n";
+     // differs from what Rust writes. Do not edit.\n";
 
 /// A JS string literal of `s` (the table's texts have no quotes or backslashes to escape but
 /// `'`).
@@ -174,6 +176,24 @@ pub fn operations_dts() -> String {
     out
 }
 
+/// The text of `pkg-template/error-codes.d.ts`: the `PortoutsErrorCode` union, from Rust's one
+/// list of codes.
+pub fn error_codes_dts() -> String {
+    let codes: Vec<String> = crate::client::error::ErrorCode::ALL
+        .iter()
+        .map(|c| format!("\n  | {}", quoted(c.as_str())))
+        .collect();
+    format!(
+        "{}\n/** What kind of failure a `PortoutsError` is. */\n\
+         export type PortoutsErrorCode ={};\n",
+        HEADER.replace(
+            "the operation table (src/api/operations.rs)",
+            "the error codes (ErrorCode::ALL, src/client/error.rs)"
+        ),
+        codes.concat()
+    )
+}
+
 /// Fails unless the committed `path` is `written` (rewrites it first with UPDATE_GENERATED).
 fn check_current(path: &str, written: &str) {
     if std::env::var_os("UPDATE_GENERATED").is_some() {
@@ -190,6 +210,11 @@ fn check_current(path: &str, written: &str) {
 #[test]
 fn generated_operations_js_is_current() {
     check_current(JS, &operations_js());
+}
+
+#[test]
+fn generated_error_codes_dts_is_current() {
+    check_current(CODES, &error_codes_dts());
 }
 
 #[test]
