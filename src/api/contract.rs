@@ -1,7 +1,7 @@
 //! Tests that hold the response schemas to the contract and the TypeScript models to the
 //! schemas: every schema's fields and types equal the OpenAPI description's
 //! (`spec/telnyx-portouts.openapi.json`), and every model interface of
-//! `pkg-template/models.d.ts` declares exactly the schema's fields, with a matching type.
+//! `pkg-template/responses.d.ts` declares exactly the schema's fields, with a matching type.
 
 use crate::api::{comments, events, portouts, rejections, reports, supporting_documents};
 use crate::client::paging::PAGE_META;
@@ -10,7 +10,7 @@ use telnyx_portouts_schema::{Schema, Ty};
 
 /// Each schema, the spec's object it models (a JSON pointer into the spec, or several for a
 /// union of variants), and the TypeScript interface of it.
-fn models() -> Vec<(&'static Schema, Vec<&'static str>, &'static str)> {
+pub(super) fn models() -> Vec<(&'static Schema, Vec<&'static str>, &'static str)> {
     vec![
         (
             &portouts::model::PORTOUT,
@@ -183,7 +183,7 @@ fn fits(ts: &str, ty: &Ty, names: &[(&Schema, &str)]) -> bool {
 
 #[test]
 fn typescript_models_declare_the_schemas_fields() {
-    let dts = include_str!("../../pkg-template/models.d.ts");
+    let dts = include_str!("../../pkg-template/responses.d.ts");
     let all = models();
     let names: Vec<(&Schema, &str)> = all.iter().map(|(s, _, n)| (*s, *n)).collect();
     for (schema, _, name) in &all {

@@ -162,12 +162,21 @@ pub fn operations_dts() -> String {
     }
     names.retain(|n| n != "Promise");
     names.sort();
+    // The response models (and their unions) are in responses.d.ts, the rest in models.d.ts.
+    let responses = super::generated_models::responses_dts();
+    let (from_responses, from_models): (Vec<String>, Vec<String>) =
+        names.into_iter().partition(|n| {
+            responses.contains(&format!("export interface {n} "))
+                || responses.contains(&format!("export type {n} "))
+        });
     let mut out = String::from(HEADER);
-    let _ = writeln!(
-        out,
-        "import type {{ {} }} from './models.js';",
-        names.join(", ")
-    );
+    for (names, file) in [(from_models, "models"), (from_responses, "responses")] {
+        let _ = writeln!(
+            out,
+            "import type {{ {} }} from './{file}.js';",
+            names.join(", ")
+        );
+    }
     out.push_str(&decls);
     let _ = write!(
         out,
@@ -195,7 +204,7 @@ pub fn error_codes_dts() -> String {
 }
 
 /// Fails unless the committed `path` is `written` (rewrites it first with UPDATE_GENERATED).
-fn check_current(path: &str, written: &str) {
+pub(super) fn check_current(path: &str, written: &str) {
     if std::env::var_os("UPDATE_GENERATED").is_some() {
         std::fs::write(path, written).unwrap();
     }

@@ -8,6 +8,8 @@ mod contract;
 pub mod events;
 #[cfg(test)]
 mod generated;
+#[cfg(test)]
+mod generated_models;
 pub mod operations;
 pub mod portouts;
 pub mod rejections;

@@ -42,6 +42,14 @@ pub enum DocumentType {
     Invoice,
 }
 
+impl DocumentType {
+    /// The types by wire form.
+    pub const CHOICES: [(&'static str, DocumentType); 2] = [
+        ("loa", DocumentType::Loa),
+        ("invoice", DocumentType::Invoice),
+    ];
+}
+
 /// One document to attach: an uploaded document's id and its type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NewDocument {
@@ -119,10 +127,7 @@ fn documents_of(v: &Input) -> Result<Vec<NewDocument>, Error> {
                     kind = Some(Reader::PARAMS.choice(
                         value,
                         &path,
-                        &[
-                            ("loa", DocumentType::Loa),
-                            ("invoice", DocumentType::Invoice),
-                        ],
+                        &DocumentType::CHOICES,
                         "a document type",
                     )?);
                 } else {

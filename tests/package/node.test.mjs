@@ -75,7 +75,7 @@ test('every example value of the spec parses, and all 27 fields come back as sen
 });
 
 test('the TypeScript Portout type lists exactly the spec fields', () => {
-  const dts = readFileSync(new URL('../../pkg/models.d.ts', import.meta.url), 'utf8');
+  const dts = readFileSync(new URL('../../pkg/responses.d.ts', import.meta.url), 'utf8');
   const block = dts.slice(dts.indexOf('export interface Portout {'), dts.indexOf('[extra: string]'));
   const fields = [...block.matchAll(/^\s+(\w+)\?:/gm)].map((m) => m[1]).sort();
   assert.deepEqual(fields, Object.keys(details).sort());
