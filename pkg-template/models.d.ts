@@ -1,6 +1,7 @@
-// The package's queries, bodies, options, pages and error (hand-written; checked against their
-// Rust counterparts by `cargo test` in src/api/contract.rs; `tsc --noEmit` checks
-// tests/types/consumer.ts). The response models are generated: responses.d.ts.
+// The package's queries, bodies, options, pages and error (hand-written; the options, list-all's
+// progress and the port-out filter are checked against Rust by `cargo test` in
+// src/api/contract.rs; `tsc --noEmit` checks tests/types/consumer.ts). The response models are
+// generated: responses.d.ts.
 import type { PortoutsErrorCode } from './error-codes.js';
 import type { PageMeta, Portout, PortoutEventType, PortoutStatus, SupportingDocumentType } from './responses.js';
 
