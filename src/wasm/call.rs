@@ -164,6 +164,24 @@ pub(crate) fn signals(signal: &Option<AbortSignal>) -> Vec<AbortSignal> {
 /// compiled once, not once per export.
 pub(crate) type Pending = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
 
+/// The listing of a paged list's arguments (its query, the one argument): `read` validates it.
+pub(crate) fn listing_of(
+    read: fn(&Input) -> Result<Box<dyn Listing>, Error>,
+    values: &[Input],
+) -> Result<Box<dyn Listing>, Error> {
+    read(values.first().unwrap_or(&Input::Undefined))
+}
+
+/// Sends `request` with its prepared options, through the one request path ([`fetch`]).
+async fn fetch_prepared(request: &Request, p: &Prepared) -> Result<Fetched, Error> {
+    fetch(
+        &Call::new(request, &p.options),
+        &signals(&p.signal),
+        request.expect,
+    )
+    .await
+}
+
 /// The arguments of `op` read from JS (`args`, one per parameter; missing ones are
 /// `undefined`), each named in its errors.
 pub(crate) fn read_args(op: &Operation, args: &Array) -> Result<Vec<Input>, Error> {
@@ -182,10 +200,7 @@ pub(crate) fn start(op: &'static Operation, args: &Array) -> Pending {
     let options = args.get(op.params.len() as u32);
     let values = read_args(op, args);
     match op.run {
-        Run::Page(read) => {
-            let listing = values.and_then(|v| read(v.first().unwrap_or(&Input::Undefined)));
-            list_page(listing, options)
-        }
+        Run::Page(read) => list_page(values.and_then(|v| listing_of(read, &v)), options),
         Run::Data(make) => {
             let ready = prepare(&options).and_then(|p| {
                 let values = values?;
@@ -205,13 +220,7 @@ fn list_page(listing: Result<Box<dyn Listing>, Error>, options: JsValue) -> Pend
         let run = async {
             let listing = listing?;
             let p = prepare(&options)?;
-            let request = listing.request(p.options.array_format);
-            let f = fetch(
-                &Call::new(&request, &p.options),
-                &signals(&p.signal),
-                request.expect,
-            )
-            .await?;
+            let f = fetch_prepared(&listing.request(p.options.array_format), &p).await?;
             let mut page = PageOut::of(&f.value, f.request_id.as_deref());
             let items = array_len(&page.data);
             page.next = match listing.next_json(&page_meta(&f.captures), items) {
@@ -224,19 +233,14 @@ fn list_page(listing: Result<Box<dyn Listing>, Error>, options: JsValue) -> Pend
     })
 }
 
-/// Sends a request request with its prepared options.
+/// Sends a described request with its prepared options; resolves to the body's `data`.
 async fn perform(
     ready: Result<(Request, Prepared), Error>,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = async {
         let (request, p) = ready?;
-        let f = fetch(
-            &Call::new(&request, &p.options),
-            &signals(&p.signal),
-            request.expect,
-        )
-        .await?;
+        let f = fetch_prepared(&request, &p).await?;
         Ok(match request.expect {
             Expect::Json(_) => get(&f.value, "data"),
             Expect::Nothing => JsValue::UNDEFINED,

@@ -6,7 +6,7 @@
 //! future per call, over the one request path ([`call`](super::call)).
 
 use super::body::parse_body;
-use super::call::{read_args, start, PageOut};
+use super::call::{listing_of, read_args, start, PageOut};
 use super::convert::{to_input, to_js};
 use super::errors::error_to_js;
 use super::list_all::list_all;
@@ -62,7 +62,7 @@ pub fn list_all_operation(name: JsValue, args: Array) -> Promise {
             format!("{} is not a paged list.", op.name),
         )));
     };
-    let listing = read_args(op, &args).and_then(|v| read(v.first().unwrap_or(&Input::Undefined)));
+    let listing = read_args(op, &args).and_then(|v| listing_of(read, &v));
     future_to_promise(list_all(listing, args.get(1)))
 }
 
