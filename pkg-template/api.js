@@ -20,9 +20,9 @@ const METHODS = {};
 for (const op of operations.OPERATIONS) {
   METHODS[op.name] = op.params.length;
   if (op.paged) {
-    METHODS[op.name.replace(/^list/, 'listAll')] = 1;
+    METHODS[op.listAll] = 1;
     if (op.name === 'listPortouts') METHODS.iterPortoutPages = 1;
-    METHODS[op.name.replace(/^list/, 'iter')] = 1;
+    METHODS[op.iter] = 1;
   }
 }
 const FUNCTIONS = { ...operations, iterPortoutPages };

@@ -21,13 +21,17 @@ export function iterPortoutPages(query?: PortoutListQuery | null, options?: Clie
 
 /** One operation of the library's table (src/api/operations.rs): its function's name, HTTP
  *  method, path template below `baseUrl`, arguments before the options, and whether it is a
- *  paged list (which also has a list-all and an iterator). */
+ *  paged list (which also has a list-all and an iterator, named here). */
 export interface OperationInfo {
   readonly name: string;
   readonly method: 'GET' | 'POST' | 'PATCH';
   readonly path: string;
   readonly params: readonly string[];
   readonly paged: boolean;
+  /** A paged list's list-all function (`listAllPortouts`). */
+  readonly listAll?: string;
+  /** A paged list's record iterator (`iterPortouts`). */
+  readonly iter?: string;
 }
 /** Every operation of `/portouts`, in the order of the API reference. */
 export const OPERATIONS: readonly OperationInfo[];

@@ -4,9 +4,9 @@
 import { allPages, loaded, paged, recordsOf } from './shell.js';
 
 /** Every operation: its JS name, HTTP method, path template, arguments before the
- *  options, and whether it is a paged list. */
+ *  options, whether it is a paged list, and a paged list's list-all and iterator. */
 export const OPERATIONS = Object.freeze([
-  { name: 'listPortouts', method: 'GET', path: '/portouts', params: ['query'], paged: true },
+  { name: 'listPortouts', method: 'GET', path: '/portouts', params: ['query'], paged: true, listAll: 'listAllPortouts', iter: 'iterPortouts' },
   { name: 'getPortout', method: 'GET', path: '/portouts/{id}', params: ['id'], paged: false },
   { name: 'updatePortoutStatus', method: 'PATCH', path: '/portouts/{id}/{status}', params: ['id', 'status', 'params'], paged: false },
   { name: 'listPortoutRejectionCodes', method: 'GET', path: '/portouts/rejections/{portout_id}', params: ['portoutId', 'query'], paged: false },
@@ -14,10 +14,10 @@ export const OPERATIONS = Object.freeze([
   { name: 'createPortoutComment', method: 'POST', path: '/portouts/{id}/comments', params: ['id', 'comment'], paged: false },
   { name: 'listPortoutSupportingDocuments', method: 'GET', path: '/portouts/{id}/supporting_documents', params: ['id'], paged: false },
   { name: 'createPortoutSupportingDocuments', method: 'POST', path: '/portouts/{id}/supporting_documents', params: ['id', 'params'], paged: false },
-  { name: 'listPortoutEvents', method: 'GET', path: '/portouts/events', params: ['query'], paged: true },
+  { name: 'listPortoutEvents', method: 'GET', path: '/portouts/events', params: ['query'], paged: true, listAll: 'listAllPortoutEvents', iter: 'iterPortoutEvents' },
   { name: 'getPortoutEvent', method: 'GET', path: '/portouts/events/{id}', params: ['id'], paged: false },
   { name: 'republishPortoutEvent', method: 'POST', path: '/portouts/events/{id}/republish', params: ['id'], paged: false },
-  { name: 'listPortoutReports', method: 'GET', path: '/portouts/reports', params: ['query'], paged: true },
+  { name: 'listPortoutReports', method: 'GET', path: '/portouts/reports', params: ['query'], paged: true, listAll: 'listAllPortoutReports', iter: 'iterPortoutReports' },
   { name: 'createPortoutReport', method: 'POST', path: '/portouts/reports', params: ['report'], paged: false },
   { name: 'getPortoutReport', method: 'GET', path: '/portouts/reports/{id}', params: ['id'], paged: false },
 ]);

@@ -39,7 +39,6 @@ function measure(file, bytes) {
 
 const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
-/** An app that uses every operation of the package, and the client object. */
 // The every-operation app, from the operation table (pkg/operations.js): each operation called,
 // and for a paged list its list-all and iterator; then the client object, the page iterator
 // and the synchronous helpers.
@@ -49,8 +48,8 @@ const calls = [];
 for (const op of OPERATIONS) {
   calls.push(`await p.${op.name}(${op.params.map((n) => ARG[n] ?? (/id$/i.test(n) ? 'id' : '{}')).join(', ')})`);
   if (op.paged) {
-    calls.push(`await p.${op.name.replace(/^list/, 'listAll')}()`);
-    calls.push(`await (async () => { for await (const x of p.${op.name.replace(/^list/, 'iter')}()) console.log(x); })()`);
+    calls.push(`await p.${op.listAll}()`);
+    calls.push(`await (async () => { for await (const x of p.${op.iter}()) console.log(x); })()`);
   }
 }
 const ALL_APP = `import * as p from 'telnyx-portouts';

@@ -36,14 +36,21 @@ pub fn operations_js() -> String {
     out.push_str(
         "import { allPages, loaded, paged, recordsOf } from './shell.js';\n\n\
          /** Every operation: its JS name, HTTP method, path template, arguments before the\n \
-         *  options, and whether it is a paged list. */\n\
+         *  options, whether it is a paged list, and a paged list's list-all and iterator. */\n\
          export const OPERATIONS = Object.freeze([\n",
     );
     for op in &OPERATIONS {
         let params: Vec<String> = op.params.iter().map(|p| quoted(p.name())).collect();
+        // A paged list names its list-all and its iterator, so JS never derives them.
+        let functions = if op.is_page() {
+            let (all, iter) = list_all_and_iter(op);
+            format!(", listAll: {}, iter: {}", quoted(&all), quoted(&iter))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "  {{ name: {}, method: {}, path: {}, params: [{}], paged: {} }},",
+            "  {{ name: {}, method: {}, path: {}, params: [{}], paged: {}{functions} }},",
             quoted(op.name),
             quoted(op.method.as_str()),
             quoted(op.path),

@@ -33,12 +33,13 @@ test('each operation has its function, a paged list its list-all and iterator, a
   const client = createPortoutsClient({ baseUrl: 'http://127.0.0.1:1/v2' });
   for (const op of OPERATIONS) {
     const names = [op.name];
-    if (op.paged) names.push(op.name.replace(/^list/, 'listAll'), op.name.replace(/^list/, 'iter'));
+    if (op.paged) names.push(op.listAll, op.iter);
     for (const name of names) {
       assert.equal(typeof P[name], 'function', `the package exports ${name}`);
       assert.equal(typeof client[name], 'function', `the client has ${name}`);
     }
     assert.equal(op.paged, op.params.length === 1 && op.params[0] === 'query', op.name);
+    assert.equal(op.paged, typeof op.listAll === 'string' && typeof op.iter === 'string', op.name);
   }
 });
 
@@ -78,7 +79,7 @@ test('both READMEs name every function of the table (a new operation is document
     const text = readFileSync(new URL(readme, import.meta.url), 'utf8');
     for (const op of OPERATIONS) {
       const names = [op.name];
-      if (op.paged) names.push(op.name.replace(/^list/, 'listAll'), op.name.replace(/^list/, 'iter'));
+      if (op.paged) names.push(op.listAll, op.iter);
       for (const name of names) assert.match(text, new RegExp(`\\b${name}\\b`), `${readme} does not name ${name}`);
     }
   }
