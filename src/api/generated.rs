@@ -12,9 +12,16 @@ use std::fmt::Write;
 const JS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/operations.js");
 const DTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/operations.d.ts");
 const CODES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/error-codes.d.ts");
-const HEADER: &str = "// Generated from the operation table (src/api/operations.rs) by\n\
-     // `UPDATE_GENERATED=1 cargo test --lib generated`; a host test fails when this file\n\
-     // differs from what Rust writes. Do not edit.\n";
+/// The first lines of a file generated from `source`.
+pub(super) fn header(source: &str) -> String {
+    format!(
+        "// Generated from {source} by\n\
+         // `UPDATE_GENERATED=1 cargo test --lib generated`; a host test fails when this file\n\
+         // differs from what Rust writes. Do not edit.\n"
+    )
+}
+
+const TABLE: &str = "the operation table (src/api/operations.rs)";
 
 /// A JS string literal of `s` (the table's texts have no quotes or backslashes to escape but
 /// `'`).
@@ -32,7 +39,7 @@ fn listed(op: &Operation) -> &'static str {
 
 /// The text of `pkg-template/operations.js`.
 pub fn operations_js() -> String {
-    let mut out = String::from(HEADER);
+    let mut out = header(TABLE);
     out.push_str(
         "import { allPages, loaded, paged, recordsOf } from './shell.js';\n\n\
          /** Every operation: its JS name, HTTP method, path template, arguments before the\n \
@@ -176,7 +183,7 @@ pub fn operations_dts() -> String {
             responses.contains(&format!("export interface {n} "))
                 || responses.contains(&format!("export type {n} "))
         });
-    let mut out = String::from(HEADER);
+    let mut out = header(TABLE);
     for (names, file) in [(from_models, "models"), (from_responses, "responses")] {
         let _ = writeln!(
             out,
@@ -202,10 +209,7 @@ pub fn error_codes_dts() -> String {
     format!(
         "{}\n/** What kind of failure a `PortoutsError` is. */\n\
          export type PortoutsErrorCode ={};\n",
-        HEADER.replace(
-            "the operation table (src/api/operations.rs)",
-            "the error codes (ErrorCode::ALL, src/client/error.rs)"
-        ),
+        header("the error codes (ErrorCode::ALL, src/client/error.rs)"),
         codes.concat()
     )
 }

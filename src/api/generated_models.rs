@@ -7,7 +7,7 @@
 
 use super::contract::models;
 use super::events::EventType;
-use super::generated::check_current;
+use super::generated::{check_current, header};
 use super::portouts::model::Status;
 use super::supporting_documents::DocumentType;
 use std::fmt::Write;
@@ -150,11 +150,7 @@ fn ts(ty: &Ty, names: &[(&Schema, &str)]) -> String {
 pub fn responses_dts() -> String {
     let all = models();
     let names: Vec<(&Schema, &str)> = all.iter().map(|(s, _, n)| (*s, *n)).collect();
-    let mut out = String::from(
-        "// Generated from the response schemas (src/api/contract.rs lists them) by\n\
-         // `UPDATE_GENERATED=1 cargo test --lib generated`; a host test fails when this file\n\
-         // differs from what Rust writes. Do not edit.\n",
-    );
+    let mut out = header("the response schemas (src/api/contract.rs lists them)");
     let _ = write!(
         out,
         "\n/** A port-out's status. */\nexport type PortoutStatus = {};\n\
