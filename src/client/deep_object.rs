@@ -203,6 +203,16 @@ impl<'a> ser::Serializer for Writer<'a> {
     variants_unsupported!(());
 }
 
+impl Fields<'_> {
+    /// Writes one member's value at its full `key`.
+    fn write<T: Serialize + ?Sized>(&mut self, key: String, value: &T) -> Result<(), Unsupported> {
+        value.serialize(Writer {
+            pairs: self.pairs,
+            key,
+        })
+    }
+}
+
 impl SerializeStruct for Fields<'_> {
     type Ok = ();
     type Error = Unsupported;
@@ -212,10 +222,8 @@ impl SerializeStruct for Fields<'_> {
         name: &'static str,
         value: &T,
     ) -> Result<(), Unsupported> {
-        value.serialize(Writer {
-            pairs: self.pairs,
-            key: nested(&self.key, name),
-        })
+        let key = nested(&self.key, name);
+        self.write(key, value)
     }
 
     fn end(self) -> Result<(), Unsupported> {
@@ -233,10 +241,8 @@ impl SerializeMap for Fields<'_> {
     }
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        value.serialize(Writer {
-            pairs: self.pairs,
-            key: std::mem::take(&mut self.next),
-        })
+        let key = std::mem::take(&mut self.next);
+        self.write(key, value)
     }
 
     fn end(self) -> Result<(), Unsupported> {
