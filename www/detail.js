@@ -7,6 +7,7 @@ import {
   createPortoutSupportingDocuments, listPortoutEvents, republishPortoutEvent, updatePortoutStatus,
   listPortoutRejectionCodes,
 } from 'telnyx-portouts';
+import { $ } from './dom.js';
 import { showErrorBox, hideErrorBox } from './errors.js';
 import { el, statusChip, timeEl } from './render.js';
 import { FIELD_LABELS, commentItem, documentRow, eventSummary, fieldValue } from './detail-items.js';
@@ -15,8 +16,6 @@ import { FIELD_LABELS, commentItem, documentRow, eventSummary, fieldValue } from
 const ACTIONS = { pending: ['authorized', 'rejected-pending'], 'rejected-pending': ['authorized'] };
 /** Events shown in the timeline (the newest of them). */
 const EVENTS_PAGE_SIZE = 100;
-
-const $ = (id) => document.getElementById(id);
 
 /**
  * The panel. `options(signal)` gives the client options of every call; `onRecord(record)` is

@@ -2,6 +2,7 @@
 // current filters select (createPortoutReport), shows it pending, polls getPortoutReport until
 // it is completed, then shows its document id; below, the past reports (listPortoutReports).
 import { createPortoutReport, getPortoutReport, listPortoutReports } from 'telnyx-portouts';
+import { $ } from './dom.js';
 import { showErrorBox, hideErrorBox } from './errors.js';
 import { dash, el, statusChip, timeEl } from './render.js';
 
@@ -10,8 +11,6 @@ const POLL_MS = 500;
 const POLL_LIMIT_MS = 120_000;
 const LIST_SIZE = 10;
 const REPORT_STATUSES = ['pending', 'completed'];
-
-const $ = (id) => document.getElementById(id);
 
 /** The day after a `YYYY-MM-DD` date, as `YYYY-MM-DD`. */
 function nextDay(date) {
