@@ -1,13 +1,15 @@
-// Types of the telnyx-portouts package: queries, bodies and options (models.d.ts, hand-written,
-// checked against Rust), the response models (responses.d.ts, generated from the schemas),
-// every operation's function (operations.d.ts, generated from the operation table), the error
-// codes (error-codes.d.ts, generated), and what has no Rust counterpart: loading, the page
-// iterator, the client.
+// Types of the telnyx-portouts package: what it takes (inputs.d.ts, generated from the Rust
+// readers' key lists), the response models (responses.d.ts, generated from the schemas), every
+// operation's function (operations.d.ts, generated from the operation table), the error codes
+// (error-codes.d.ts, generated); hand-written: pages and the error class (models.d.ts), and
+// here loading, the page iterator, the client.
 // `tsc --noEmit` checks tests/types/consumer.ts against them.
-import type { ArrayFormat, ClientOptions, PortoutListQuery, PortoutPage } from './models.js';
+import type { ArrayFormat, ClientOptions, PortoutListQuery } from './inputs.js';
+import type { PortoutPage } from './models.js';
 import type { PageMeta, Portout } from './responses.js';
 import type { OperationMethods } from './operations.js';
 
+export * from './inputs.js';
 export * from './models.js';
 export * from './responses.js';
 export * from './error-codes.js';

@@ -1,8 +1,9 @@
 // Generated from the operation table (src/api/operations.rs) by
 // `UPDATE_GENERATED=1 cargo test --lib generated`; a host test fails when this file
 // differs from what Rust writes. Do not edit.
-import type { ClientOptions, ListAllOptions, NewPortoutReport, Page, PortoutEventQuery, PortoutListQuery, PortoutPage, PortoutRejectionQuery, PortoutReportQuery, PortoutStatusChange, PortoutStatusParams } from './models.js';
+import type { ClientOptions, ListAllOptions, NewPortoutReport, PortoutEventQuery, PortoutListQuery, PortoutRejectionQuery, PortoutReportQuery, PortoutStatusChange, PortoutStatusParams } from './inputs.js';
 import type { Portout, PortoutComment, PortoutEvent, PortoutRejection, PortoutReport, PortoutSupportingDocument, SupportingDocumentType } from './responses.js';
+import type { Page, PortoutPage } from './models.js';
 
 /** Lists one page of port-outs. (`GET {baseUrl}/portouts`) */
 export function listPortouts(query?: PortoutListQuery | null, options?: ClientOptions | null): Promise<PortoutPage>;

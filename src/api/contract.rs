@@ -234,39 +234,3 @@ fn the_error_codes_of_the_typescript_and_the_demo_are_rusts() {
         .collect();
     assert_eq!(keys, rust, "www/errors.js CODE_TITLES");
 }
-
-/// The member names of a TypeScript interface, sorted.
-fn members(dts: &str, name: &str) -> Vec<String> {
-    let mut names: Vec<String> = interface(dts, name).into_iter().map(|(n, _)| n).collect();
-    names.sort();
-    names
-}
-
-fn sorted(names: &[&str]) -> Vec<String> {
-    let mut names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
-    names.sort();
-    names
-}
-
-#[test]
-fn the_typescript_options_progress_and_filter_are_rusts() {
-    use crate::api::portouts::filter::FILTER_FIELDS;
-    use crate::client::options::OPTION_NAMES;
-    use crate::client::paging::{Progress, LIST_ALL_OPTION_NAMES};
-    let dts = include_str!("../../pkg-template/models.d.ts");
-    assert_eq!(members(dts, "ClientOptions"), sorted(&OPTION_NAMES));
-    assert_eq!(
-        members(dts, "ListAllOptions"),
-        sorted(&LIST_ALL_OPTION_NAMES)
-    );
-    let progress = serde_json::to_value(Progress {
-        pages_done: 1,
-        total_pages: 2,
-        items_done: 3,
-        total_results: 4,
-    })
-    .unwrap();
-    let keys: Vec<String> = progress.as_object().unwrap().keys().cloned().collect();
-    assert_eq!(members(dts, "ListAllProgress"), keys);
-    assert_eq!(members(dts, "PortoutFilter"), sorted(&FILTER_FIELDS));
-}

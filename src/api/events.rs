@@ -135,7 +135,7 @@ impl EventsFilter {
 }
 
 /// The filter's keys.
-const FILTER_FIELDS: [&str; 3] = ["created_at", "event_type", "portout_id"];
+pub(crate) const FILTER_FIELDS: [&str; 3] = ["created_at", "event_type", "portout_id"];
 
 impl EventsQuery {
     /// Validates the query argument.

@@ -176,19 +176,28 @@ pub fn operations_dts() -> String {
     }
     names.retain(|n| n != "Promise");
     names.sort();
-    // The response models (and their unions) are in responses.d.ts, the rest in models.d.ts.
+    // What the package takes is in inputs.d.ts, the response models (and their unions) in
+    // responses.d.ts, the rest (pages) in models.d.ts.
+    let inputs = super::generated_inputs::inputs_dts();
     let responses = super::generated_models::responses_dts();
-    let (from_responses, from_models): (Vec<String>, Vec<String>) =
-        names.into_iter().partition(|n| {
-            responses.contains(&format!("export interface {n} "))
-                || responses.contains(&format!("export type {n} "))
-        });
+    let declares = |text: &str, n: &str| {
+        text.contains(&format!("export interface {n} "))
+            || text.contains(&format!("export type {n} "))
+    };
     let mut out = header(TABLE);
-    for (names, file) in [(from_models, "models"), (from_responses, "responses")] {
+    for (text, file) in [
+        (&inputs, "inputs"),
+        (&responses, "responses"),
+        (&String::new(), "models"),
+    ] {
+        let (these, rest): (Vec<String>, Vec<String>) = names
+            .into_iter()
+            .partition(|n| file == "models" || declares(text, n));
+        names = rest;
         let _ = writeln!(
             out,
             "import type {{ {} }} from './{file}.js';",
-            names.join(", ")
+            these.join(", ")
         );
     }
     out.push_str(&decls);

@@ -55,6 +55,11 @@ pub struct RejectionsFilter {
     pub code: Option<CodeFilter>,
 }
 
+/// The query's keys.
+pub(crate) const QUERY_KEYS: [&str; 1] = ["filter"];
+/// The filter's keys.
+pub(crate) const FILTER_FIELDS: [&str; 1] = ["code"];
+
 impl RejectionsQuery {
     /// Validates the query argument.
     pub fn from_input(v: &Input) -> Result<RejectionsQuery, Error> {
@@ -62,11 +67,11 @@ impl RejectionsQuery {
         let top = Reader::FILTER
             .object(v, "query", "{ filter: { code } }")?
             .unwrap_or_default();
-        for (_, filter, at) in Reader::FILTER.members(top, "", &["filter"])? {
+        for (_, filter, at) in Reader::FILTER.members(top, "", &QUERY_KEYS)? {
             let members = Reader::FILTER
                 .object(filter, &at, "{ code }")?
                 .unwrap_or_default();
-            for (_, code, at) in Reader::FILTER.members(members, "filter.", &["code"])? {
+            for (_, code, at) in Reader::FILTER.members(members, "filter.", &FILTER_FIELDS)? {
                 q.filter.code = match code {
                     Input::Undefined | Input::Null => None,
                     Input::Array(_) => Reader::FILTER

@@ -66,9 +66,10 @@ pub static REPORT_BODY: Schema = Schema::new(
 );
 
 /// The report types (the API has one).
-const REPORT_TYPES: [(&str, &str); 1] = [("export_portouts_csv", "export_portouts_csv")];
+pub(crate) const REPORT_TYPES: [(&str, &str); 1] = [("export_portouts_csv", "export_portouts_csv")];
 /// A report's statuses.
-const REPORT_STATUSES: [(&str, &str); 2] = [("pending", "pending"), ("completed", "completed")];
+pub(crate) const REPORT_STATUSES: [(&str, &str); 2] =
+    [("pending", "pending"), ("completed", "completed")];
 
 /// The filter of `listPortoutReports`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -100,7 +101,7 @@ impl ReportsFilter {
 }
 
 /// The names of [`ReportsFilter`]'s fields (a test checks them against the struct).
-const FILTER_FIELDS: [&str; 2] = ["report_type", "status"];
+pub(crate) const FILTER_FIELDS: [&str; 2] = ["report_type", "status"];
 
 impl ReportsQuery {
     /// Validates the query argument.
@@ -181,8 +182,13 @@ pub struct NewReport {
     pub params: ReportParams,
 }
 
+/// The keys of `createPortoutReport`'s argument.
+pub(crate) const NEW_REPORT_FIELDS: [&str; 2] = ["params", "report_type"];
+/// The keys of its `params`.
+pub(crate) const NEW_REPORT_PARAMS_FIELDS: [&str; 1] = ["filters"];
+
 /// The keys of the CSV export's filters.
-const REPORT_FILTER_FIELDS: [&str; 6] = [
+pub(crate) const REPORT_FILTER_FIELDS: [&str; 6] = [
     "created_at__gt",
     "created_at__lt",
     "customer_reference__in",
@@ -201,7 +207,7 @@ impl NewReport {
         )?;
         let (mut report_type, mut params) = (None, None);
         for (key, value, at) in
-            Reader::PARAMS.members(top.unwrap_or_default(), "", &["params", "report_type"])?
+            Reader::PARAMS.members(top.unwrap_or_default(), "", &NEW_REPORT_FIELDS)?
         {
             let value = Reader::PARAMS.required(value, &at)?;
             if key == "report_type" {
@@ -228,7 +234,7 @@ fn report_params(v: &Input) -> Result<ReportParams, Error> {
     let members = Reader::PARAMS
         .object(v, "params", "{ filters }")?
         .unwrap_or_default();
-    for (_, value, _) in Reader::PARAMS.members(members, "params.", &["filters"])? {
+    for (_, value, _) in Reader::PARAMS.members(members, "params.", &NEW_REPORT_PARAMS_FIELDS)? {
         filters = Some(report_filters(
             Reader::PARAMS.required(value, "params.filters")?,
         )?);

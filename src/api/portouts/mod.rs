@@ -74,6 +74,9 @@ pub struct StatusChange {
     pub host_messaging: Option<bool>,
 }
 
+/// The keys of a status change's params.
+pub(crate) const STATUS_PARAMS_FIELDS: [&str; 2] = ["host_messaging", "reason"];
+
 impl StatusChange {
     /// Validates the third argument of `updatePortoutStatus` for a change to `status`.
     pub fn from_input(v: &Input, status: NewStatus) -> Result<StatusChange, Error> {
@@ -82,9 +85,7 @@ impl StatusChange {
         let members = Reader::PARAMS
             .object(v, "params", "{ reason, host_messaging }")?
             .unwrap_or_default();
-        for (key, value, at) in
-            Reader::PARAMS.members(members, "", &["host_messaging", "reason"])?
-        {
+        for (key, value, at) in Reader::PARAMS.members(members, "", &STATUS_PARAMS_FIELDS)? {
             match key {
                 "reason" if value.is_unset() => {}
                 "reason" if status == NewStatus::RejectedPending => {

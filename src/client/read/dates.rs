@@ -7,6 +7,9 @@ use crate::client::error::Error;
 use crate::client::input::Input;
 use crate::client::params::DateRange;
 
+/// The keys of a date range (a test checks that [`Reader::range`] takes each).
+pub const RANGE_KEYS: [&str; 2] = ["gte", "lte"];
+
 impl Reader {
     /// A date filter value: an RFC 3339 date-time, a `YYYY-MM-DD` date (normalised to a
     /// date-time, see [`to_date_time`]), or a JS `Date`.
@@ -92,6 +95,17 @@ mod tests {
 
     const F: Reader = Reader(ErrorCode::InvalidFilter);
     const P: Reader = Reader(ErrorCode::InvalidParams);
+
+    #[test]
+    fn the_listed_range_keys_are_the_ones_taken() {
+        for key in RANGE_KEYS {
+            assert!(
+                F.range(&obj(&[(key, Input::Undefined)]), "r").is_ok(),
+                "{key}"
+            );
+        }
+        assert!(F.range(&obj(&[("gt", Input::Undefined)]), "r").is_err());
+    }
 
     fn range(gte: Option<&str>, lte: Option<&str>) -> DateRange {
         DateRange {

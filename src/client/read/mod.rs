@@ -14,6 +14,9 @@ mod dates;
 mod pages;
 mod text;
 
+pub use dates::RANGE_KEYS;
+pub use pages::{PAGED_QUERY_KEYS, PAGE_KEYS};
+
 use crate::client::error::{Error, ErrorCode};
 use crate::client::input::Input;
 use crate::client::suggest::did_you_mean;

@@ -7,6 +7,11 @@ use crate::client::error::Error;
 use crate::client::input::{number_text, Input};
 use crate::client::params::{Page, MAX_PAGE_SIZE};
 
+/// The keys of a paged list query (a test checks that [`Reader::paged_query`] takes each).
+pub const PAGED_QUERY_KEYS: [&str; 4] = ["filter", "page", "page[number]", "page[size]"];
+/// The keys of its `page` (a test checks that [`Reader::page`] takes each).
+pub const PAGE_KEYS: [&str; 2] = ["number", "size"];
+
 impl Reader {
     /// Reads a paged list query (`{ filter?, page? }`, or the official SDK's flat
     /// `'page[number]'` / `'page[size]'` keys; `undefined`/`null` is the empty query): its
@@ -160,6 +165,19 @@ mod tests {
 
     fn page(number: Option<u32>, size: Option<u32>) -> Page {
         Page { number, size }
+    }
+
+    #[test]
+    fn the_listed_keys_are_the_ones_taken() {
+        let one = |k: &str| obj(&[(k, Input::Undefined)]);
+        for key in PAGED_QUERY_KEYS {
+            assert!(F.paged_query(&one(key), &[]).is_ok(), "{key}");
+        }
+        assert!(F.paged_query(&one("pages"), &[]).is_err());
+        for key in PAGE_KEYS {
+            assert!(F.page(&one(key)).is_ok(), "{key}");
+        }
+        assert!(F.page(&one("offset")).is_err());
     }
 
     #[test]
