@@ -32,6 +32,7 @@
 
 pub mod api;
 pub mod client;
+pub mod gateway;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

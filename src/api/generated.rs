@@ -116,7 +116,7 @@ fn ts_params(op: &Operation, options: &str) -> String {
         .iter()
         .zip(op.ts.params)
         .map(|(p, ty)| match p {
-            Param::Query => format!("{}?: {ty} | null", p.name()),
+            Param::Query(_) => format!("{}?: {ty} | null", p.name()),
             _ => format!("{}: {ty}", p.name()),
         })
         .collect();

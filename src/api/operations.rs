@@ -11,10 +11,11 @@ use crate::client::listing::listing;
 #[cfg(test)]
 use crate::client::operation::Ts;
 use crate::client::operation::{Operation, Param, Run};
+use crate::client::query_string::TEXT_FILTERS;
 use crate::client::request::Method::{Get, Patch, Post};
 
 const ID: &[Param] = &[Param::Id("id")];
-const QUERY: &[Param] = &[Param::Query];
+const TEXT_QUERY: &[Param] = &[Param::Query(&TEXT_FILTERS)];
 
 /// Every operation, in the order of the API reference.
 pub static OPERATIONS: [Operation; 14] = [
@@ -30,7 +31,7 @@ pub static OPERATIONS: [Operation; 14] = [
         },
         method: Get,
         path: "/portouts",
-        params: QUERY,
+        params: &[Param::Query(&portouts::query::SHAPE)],
         run: Run::Page(|q| listing(q, ListQuery::from_input)),
     },
     Operation {
@@ -79,7 +80,7 @@ pub static OPERATIONS: [Operation; 14] = [
         },
         method: Get,
         path: "/portouts/rejections/{portout_id}",
-        params: &[Param::Id("portoutId"), Param::Query],
+        params: &[Param::Id("portoutId"), Param::Query(&rejections::SHAPE)],
         run: Run::Data(|a, format| rejections::list(a.id(0)?, a.value(1), format)),
     },
     Operation {
@@ -154,7 +155,7 @@ pub static OPERATIONS: [Operation; 14] = [
         },
         method: Get,
         path: "/portouts/events",
-        params: QUERY,
+        params: TEXT_QUERY,
         run: Run::Page(|q| listing(q, EventsQuery::from_input)),
     },
     Operation {
@@ -199,7 +200,7 @@ pub static OPERATIONS: [Operation; 14] = [
         },
         method: Get,
         path: "/portouts/reports",
-        params: QUERY,
+        params: TEXT_QUERY,
         run: Run::Page(|q| listing(q, ReportsQuery::from_input)),
     },
     Operation {

@@ -19,7 +19,7 @@ fn s(v: &str) -> Input {
 fn sample(op: &Operation, p: Param) -> Input {
     match (op.name, p) {
         (_, Param::Id(_)) => s(UUID),
-        (_, Param::Query) => Input::Undefined,
+        (_, Param::Query(_)) => Input::Undefined,
         (_, Param::Value("status")) => s("rejected-pending"),
         ("updatePortoutStatus", Param::Value("params")) => obj(vec![("reason", s("not ours"))]),
         (_, Param::Value("comment")) => obj(vec![("body", s("hello"))]),
@@ -41,13 +41,8 @@ fn sample(op: &Operation, p: Param) -> Input {
 /// The request entry `op` describes for valid arguments.
 fn built(op: &Operation) -> crate::client::request::Request {
     let values: Vec<Input> = op.params.iter().map(|p| sample(op, *p)).collect();
-    let r = match op.run {
-        Run::Page(read) => {
-            read(values.first().unwrap_or(&Input::Undefined)).map(|l| l.request(ArrayFormat::Comma))
-        }
-        Run::Data(make) => make(&Args::new(op.params, &values), ArrayFormat::Comma),
-    };
-    r.unwrap_or_else(|e| panic!("{}: {e}", op.name))
+    op.request(&values, ArrayFormat::Comma)
+        .unwrap_or_else(|e| panic!("{}: {e}", op.name))
 }
 
 /// `template` with each `{name}` segment matched by any one segment of `path`.
@@ -71,7 +66,12 @@ fn each_entry_builds_its_own_method_and_path() {
             r.path,
             op.path
         );
-        assert_eq!(op.is_page(), op.params == [Param::Query], "{}", op.name);
+        assert_eq!(
+            op.is_page(),
+            matches!(op.params, [Param::Query(_)]),
+            "{}",
+            op.name
+        );
     }
 }
 

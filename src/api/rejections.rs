@@ -5,6 +5,7 @@ use crate::client::deep_object::to_query;
 use crate::client::encode::ArrayFormat;
 use crate::client::error::Error;
 use crate::client::input::Input;
+use crate::client::query_string::QueryShape;
 use crate::client::read::Reader;
 use crate::client::request::{check_uuid, path, Request};
 use serde::Serialize;
@@ -54,6 +55,12 @@ pub struct RejectionsFilter {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<CodeFilter>,
 }
+
+/// What the query string holds besides text: `filter[code]`, one number or several.
+pub const SHAPE: QueryShape = QueryShape {
+    arrays: &["code"],
+    numbers: &["code"],
+};
 
 /// The query's keys.
 pub(crate) const QUERY_KEYS: [&str; 1] = ["filter"];

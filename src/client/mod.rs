@@ -14,6 +14,7 @@ pub mod operation;
 pub mod options;
 pub mod paging;
 pub mod params;
+pub mod query_string;
 pub mod read;
 pub mod request;
 pub mod response;

@@ -7,6 +7,7 @@ use crate::client::encode::ArrayFormat;
 use crate::client::error::{Error, ErrorCode};
 use crate::client::input::Input;
 use crate::client::listing::Listing;
+use crate::client::query_string::QueryShape;
 use crate::client::request::{Method, Request};
 
 /// One argument an operation takes before the options.
@@ -14,8 +15,9 @@ use crate::client::request::{Method, Request};
 pub enum Param {
     /// A path id (a UUID string), by its argument name (`id`, `portoutId`).
     Id(&'static str),
-    /// A query object (`invalid_filter` when it is wrong).
-    Query,
+    /// A query object (`invalid_filter` when it is wrong), of a list whose query string has
+    /// this shape (read back by the gateway).
+    Query(&'static QueryShape),
     /// Any other value (a status, a body), by its argument name (`invalid_params`).
     Value(&'static str),
 }
@@ -25,14 +27,14 @@ impl Param {
     pub fn name(self) -> &'static str {
         match self {
             Param::Id(name) | Param::Value(name) => name,
-            Param::Query => "query",
+            Param::Query(_) => "query",
         }
     }
 
     /// The error code of a value that cannot be read at all.
     pub fn code(self) -> ErrorCode {
         match self {
-            Param::Query => ErrorCode::InvalidFilter,
+            Param::Query(_) => ErrorCode::InvalidFilter,
             Param::Id(_) | Param::Value(_) => ErrorCode::InvalidParams,
         }
     }
@@ -116,6 +118,17 @@ pub struct Operation {
 }
 
 impl Operation {
+    /// The request for the argument values `values` (one per [`Param`]; a paged list's for
+    /// its query as given), after each is validated.
+    pub fn request(&self, values: &[Input], format: ArrayFormat) -> Result<Request, Error> {
+        match self.run {
+            Run::Page(read) => {
+                Ok(read(values.first().unwrap_or(&Input::Undefined))?.request(format))
+            }
+            Run::Data(make) => make(&Args::new(self.params, values), format),
+        }
+    }
+
     /// True for a paged list (it has list-all and iterators in JS).
     pub fn is_page(&self) -> bool {
         matches!(self.run, Run::Page(_))

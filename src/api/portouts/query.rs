@@ -10,7 +10,7 @@
 use crate::api::portouts::filter::ListQuery;
 use crate::client::deep_object::to_query;
 use crate::client::error::Error;
-use crate::client::input::Input;
+use crate::client::query_string::{query_input, QueryShape};
 
 pub use crate::client::encode::{percent_decode, ArrayFormat};
 
@@ -20,120 +20,16 @@ pub fn build_query(q: &ListQuery, format: ArrayFormat) -> String {
     to_query(q, format)
 }
 
-/// Array filters, whose comma-joined values are split into items when parsing.
-const ARRAY_FIELDS: [&str; 2] = ["country_code_in", "status_in"];
+/// What the port-out list's query string holds besides text: its two array filters.
+pub const SHAPE: QueryShape = QueryShape {
+    arrays: &["country_code_in", "status_in"],
+    numbers: &[],
+};
 
 /// Parses a query string (with or without a leading `?`) into a validated [`ListQuery`].
 /// All three array formats are understood. Errors are `invalid_filter` naming the parameter.
 pub fn parse_query(search: &str) -> Result<ListQuery, Error> {
-    let search = search.strip_prefix('?').unwrap_or(search);
-    let mut filter: Vec<(String, Input)> = Vec::new();
-    let mut page: Vec<(String, Input)> = Vec::new();
-    for pair in search.split('&').filter(|p| !p.is_empty()) {
-        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = percent_decode(raw_key)
-            .ok_or_else(|| Error::invalid_filter(raw_key, "is not valid percent-encoded UTF-8"))?;
-        let value = percent_decode(raw_value).ok_or_else(|| {
-            Error::invalid_filter(&key, "has a value that is not valid percent-encoded UTF-8")
-        })?;
-        let path = parse_key(&key).ok_or_else(|| {
-            Error::invalid_filter(&key, "unknown parameter; expected filter[name], filter[name][gte|lte], page[number] or page[size]")
-        })?;
-        match path {
-            KeyPath::Page(name) => {
-                if page.iter().any(|(k, _)| *k == name) {
-                    return Err(Error::invalid_filter(&key, "is given more than once"));
-                }
-                page.push((name, page_value(&value)));
-            }
-            KeyPath::Filter(name, None) | KeyPath::FilterArray(name) => {
-                let is_array = ARRAY_FIELDS.contains(&name.as_str());
-                let existing = filter.iter_mut().find(|(k, _)| *k == name);
-                match (is_array, existing) {
-                    (true, Some((_, Input::Array(items)))) => items.extend(split_items(&value)),
-                    (true, None) => {
-                        filter.push((name, Input::Array(split_items(&value).collect())))
-                    }
-                    (false, None) => filter.push((name, Input::String(value))),
-                    (_, Some(_)) => {
-                        return Err(Error::invalid_filter(&key, "is given more than once"))
-                    }
-                }
-            }
-            KeyPath::Filter(name, Some(op)) => {
-                let slot = match filter.iter_mut().position(|(k, _)| *k == name) {
-                    Some(i) => filter.get_mut(i),
-                    None => {
-                        filter.push((name, Input::Object(Vec::new())));
-                        filter.last_mut()
-                    }
-                };
-                match slot {
-                    Some((_, Input::Object(ops))) if !ops.iter().any(|(k, _)| *k == op) => {
-                        ops.push((op, Input::String(value)))
-                    }
-                    _ => return Err(Error::invalid_filter(&key, "is given more than once")),
-                }
-            }
-        }
-    }
-    let mut top = Vec::new();
-    if !filter.is_empty() {
-        top.push(("filter".to_string(), Input::Object(filter)));
-    }
-    if !page.is_empty() {
-        top.push(("page".to_string(), Input::Object(page)));
-    }
-    ListQuery::from_input(&Input::Object(top))
-}
-
-/// `page[...]` values are numbers when written as plain decimal integers.
-fn page_value(v: &str) -> Input {
-    let canonical = !v.is_empty()
-        && v.bytes().all(|b| b.is_ascii_digit())
-        && !(v.len() > 1 && v.starts_with('0'));
-    match v.parse::<u64>() {
-        Ok(n) if canonical => Input::Number(n as f64),
-        _ => Input::String(v.to_string()),
-    }
-}
-
-fn split_items(v: &str) -> impl Iterator<Item = Input> + '_ {
-    v.split(',').map(|s| Input::String(s.to_string()))
-}
-
-enum KeyPath {
-    /// `page[name]`
-    Page(String),
-    /// `filter[name]` or `filter[name][op]`
-    Filter(String, Option<String>),
-    /// `filter[name][]`
-    FilterArray(String),
-}
-
-/// Splits `filter[a][b]` / `page[a]` into its parts.
-fn parse_key(key: &str) -> Option<KeyPath> {
-    let (head, rest) = key.split_once('[')?;
-    let mut parts = Vec::new();
-    let mut rest = rest;
-    loop {
-        let (inner, after) = rest.split_once(']')?;
-        parts.push(inner);
-        if after.is_empty() {
-            break;
-        }
-        rest = after.strip_prefix('[')?;
-    }
-    let name = |s: &&str| !s.is_empty() && !s.contains('[');
-    match (head, parts.as_slice()) {
-        ("page", [p]) if name(p) => Some(KeyPath::Page(p.to_string())),
-        ("filter", [f]) if name(f) => Some(KeyPath::Filter(f.to_string(), None)),
-        ("filter", [f, ""]) if name(f) => Some(KeyPath::FilterArray(f.to_string())),
-        ("filter", [f, op]) if name(f) && name(op) => {
-            Some(KeyPath::Filter(f.to_string(), Some(op.to_string())))
-        }
-        _ => None,
-    }
+    ListQuery::from_input(&query_input(search, &SHAPE)?)
 }
 
 #[cfg(test)]
