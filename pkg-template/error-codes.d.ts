@@ -20,4 +20,6 @@ export type PortoutsErrorCode =
   | 'timeout'
   | 'aborted'
   | 'not_initialized'
-  | 'no_next_page';
+  | 'no_next_page'
+  | 'invalid_signature'
+  | 'invalid_webhook';

@@ -21,6 +21,8 @@ export const CODE_TITLES = {
   aborted: 'Cancelled',
   not_initialized: 'The WebAssembly module is not loaded',
   no_next_page: 'There is no next page',
+  invalid_signature: 'A webhook did not verify',
+  invalid_webhook: 'A webhook is not a valid port-out event',
 };
 
 const CODE_HINTS = {

@@ -46,6 +46,10 @@ pub enum ErrorCode {
     NotInitialized,
     /// `nextPage()` was called on the last page (raised by the JS shell's page methods).
     NoNextPage,
+    /// A webhook's signature, key or timestamp did not verify (the gateway, `unwrapPortoutWebhook`).
+    InvalidSignature,
+    /// A verified webhook's envelope or payload is not a valid port-out event.
+    InvalidWebhook,
 }
 
 impl ErrorCode {
@@ -69,12 +73,14 @@ impl ErrorCode {
             ErrorCode::Aborted => "aborted",
             ErrorCode::NotInitialized => "not_initialized",
             ErrorCode::NoNextPage => "no_next_page",
+            ErrorCode::InvalidSignature => "invalid_signature",
+            ErrorCode::InvalidWebhook => "invalid_webhook",
         }
     }
 
     /// Every code, the one list the TypeScript `ErrorCode` union and the demo's titles follow
     /// (checked by `src/api/contract.rs`).
-    pub const ALL: [ErrorCode; 17] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::InvalidFilter,
         ErrorCode::InvalidOptions,
         ErrorCode::InvalidParams,
@@ -92,6 +98,8 @@ impl ErrorCode {
         ErrorCode::Aborted,
         ErrorCode::NotInitialized,
         ErrorCode::NoNextPage,
+        ErrorCode::InvalidSignature,
+        ErrorCode::InvalidWebhook,
     ];
 
     /// The code an HTTP error status maps to (`None` for 1xx-3xx).

@@ -1,0 +1,254 @@
+//! Telnyx's signed webhooks, the rules before and after the signature check: the headers
+//! (`telnyx-signature-ed25519`, `telnyx-timestamp`, any letter case, the first one given), the
+//! strict padded base64 of the key and the signature, the digits-only timestamp within the
+//! tolerance, the signed message (`{timestamp}|{raw body}`), then the delivered envelope and its
+//! payload, validated by the library's one validator. The decisions are the official SDK's
+//! (`TelnyxWebhook.verify`, telnyx 7.24.0); the Ed25519 check itself is the platform's
+//! (WebCrypto), done by the boundary between [`signed_message`] and [`read_delivery`].
+
+use crate::client::error::{Error, ErrorCode};
+use serde::Deserialize;
+use telnyx_portouts_schema::{validate, Field, Schema, Ty};
+
+/// The length of an Ed25519 public key.
+pub const PUBLIC_KEY_BYTES: usize = 32;
+/// The length of an Ed25519 signature.
+pub const SIGNATURE_BYTES: usize = 64;
+/// The signature header.
+pub const SIGNATURE_HEADER: &str = "telnyx-signature-ed25519";
+/// The timestamp header.
+pub const TIMESTAMP_HEADER: &str = "telnyx-timestamp";
+
+/// Strict, padded base64 (the standard alphabet, length a multiple of 4, `=` only at the end,
+/// at most two), as the SDK decodes it; `None` otherwise.
+pub fn decode_base64(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    let padding = b.iter().rev().take_while(|c| **c == b'=').count();
+    if b.is_empty() || b.len() % 4 != 0 || padding > 2 {
+        return None;
+    }
+    let digit = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' => 0,
+            _ => return None,
+        } as u32)
+    };
+    let body = b.len() - padding;
+    if b.get(..body)?.contains(&b'=') {
+        return None;
+    }
+    let mut out = Vec::with_capacity(b.len() / 4 * 3);
+    for chunk in b.chunks(4) {
+        let mut n = 0u32;
+        for c in chunk {
+            n = (n << 6) | digit(*c)?;
+        }
+        out.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
+    }
+    out.truncate(b.len() / 4 * 3 - padding);
+    Some(out)
+}
+
+/// The first header named `name` in any letter case (the SDK's lookup).
+pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+fn bad_signature(why: &str) -> Error {
+    Error::new(
+        ErrorCode::InvalidSignature,
+        format!("The webhook is not verified: {why}."),
+    )
+}
+
+/// What the Ed25519 check needs: the signed message and the signature.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Signed {
+    /// `{timestamp}|{raw body}`, the bytes Telnyx signed.
+    pub message: Vec<u8>,
+    /// The 64-byte signature.
+    pub signature: Vec<u8>,
+}
+
+/// Checks the headers of a delivery of `body` received at `now` (Unix seconds) and returns
+/// what to verify; `invalid_signature` on a missing or malformed header or a timestamp more
+/// than `tolerance` seconds from now.
+pub fn signed_message(
+    headers: &[(String, String)],
+    body: &[u8],
+    now: i64,
+    tolerance: u32,
+) -> Result<Signed, Error> {
+    let signature = header(headers, SIGNATURE_HEADER)
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| bad_signature("the Telnyx-Signature-Ed25519 header is missing"))?;
+    let timestamp = header(headers, TIMESTAMP_HEADER)
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| bad_signature("the Telnyx-Timestamp header is missing"))?;
+    let seconds = Some(timestamp)
+        .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|t| t.parse::<u64>().ok())
+        .filter(|n| *n <= telnyx_portouts_schema::MAX_SAFE_INTEGER)
+        .ok_or_else(|| bad_signature("Telnyx-Timestamp is not a number of seconds"))?;
+    if (i128::from(now) - i128::from(seconds)).unsigned_abs() > u128::from(tolerance) {
+        return Err(bad_signature(&format!(
+            "Telnyx-Timestamp is more than {tolerance} s from now (a replay, or a clock off)"
+        )));
+    }
+    let signature = decode_base64(signature)
+        .filter(|s| s.len() == SIGNATURE_BYTES)
+        .ok_or_else(|| {
+            bad_signature("Telnyx-Signature-Ed25519 is not 64 bytes of padded base64")
+        })?;
+    let mut message = Vec::with_capacity(timestamp.len() + 1 + body.len());
+    message.extend_from_slice(timestamp.as_bytes());
+    message.push(b'|');
+    message.extend_from_slice(body);
+    Ok(Signed { message, signature })
+}
+
+/// `portout.status_changed`'s payload.
+static STATUS_CHANGED: Schema = Schema::new(
+    "a portout.status_changed payload",
+    &[
+        Field::optional("attempted_pin", Ty::Str),
+        Field::optional("carrier_name", Ty::Str),
+        Field::required("id", Ty::Str),
+        Field::optional("phone_numbers", Ty::StrList),
+        Field::optional("rejection_reason", Ty::Str),
+        Field::optional("spid", Ty::Str),
+        Field::required("status", Ty::Str),
+        Field::optional("subscriber_name", Ty::Str),
+        Field::optional("user_id", Ty::Str),
+    ],
+);
+/// `portout.new_comment`'s payload.
+static NEW_COMMENT: Schema = Schema::new(
+    "a portout.new_comment payload",
+    &[
+        Field::required("comment", Ty::Str),
+        Field::required("id", Ty::Str),
+        Field::required("portout_id", Ty::Str),
+        Field::optional("user_id", Ty::Str),
+    ],
+);
+/// `portout.foc_date_changed`'s payload.
+static FOC_DATE_CHANGED: Schema = Schema::new(
+    "a portout.foc_date_changed payload",
+    &[
+        Field::required("foc_date", Ty::Str),
+        Field::required("id", Ty::Str),
+        Field::optional("user_id", Ty::Str),
+    ],
+);
+
+/// The port-out event types, with their payloads' schemas.
+pub const EVENT_TYPES: [(&str, &Schema); 3] = [
+    ("portout.status_changed", &STATUS_CHANGED),
+    ("portout.new_comment", &NEW_COMMENT),
+    ("portout.foc_date_changed", &FOC_DATE_CHANGED),
+];
+
+static DATA: Schema = Schema::new(
+    "the delivery's data",
+    &[
+        Field::required("event_type", Ty::Str),
+        Field::required("id", Ty::Str),
+        Field::optional("occurred_at", Ty::Str),
+        Field::required("payload", Ty::Any),
+        Field::required("record_type", Ty::Str),
+    ],
+);
+static META: Schema = Schema::new(
+    "the delivery's meta",
+    &[
+        Field::optional("attempt", Ty::Int),
+        Field::optional("delivered_to", Ty::Str),
+    ],
+);
+static ENVELOPE: Schema = Schema::new(
+    "a webhook delivery",
+    &[
+        Field::required("data", Ty::Object(&DATA)),
+        Field::optional("meta", Ty::Object(&META)),
+    ],
+);
+
+#[derive(Deserialize)]
+struct Head<'a> {
+    #[serde(borrow)]
+    data: HeadData<'a>,
+}
+#[derive(Deserialize)]
+struct HeadData<'a> {
+    event_type: String,
+    id: String,
+    record_type: String,
+    #[serde(borrow)]
+    payload: &'a serde_json::value::RawValue,
+}
+
+/// A verified delivery's event, as the gateway passes it on.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Delivery {
+    /// `data.id`: the event's id (deliveries of one event share it).
+    pub id: String,
+    /// `data.event_type`.
+    pub event_type: &'static str,
+}
+
+/// Validates a verified delivery's body: the envelope, then the payload of its event type.
+/// `Ok(None)` for a valid delivery of another event type (acknowledged, not passed on);
+/// `invalid_webhook` naming the bad value otherwise.
+pub fn read_delivery(body: &str) -> Result<Option<Delivery>, Error> {
+    let invalid = |path: &str, why: &str| {
+        let what = if path.is_empty() {
+            "the delivery"
+        } else {
+            path
+        };
+        let mut e = Error::new(
+            ErrorCode::InvalidWebhook,
+            format!("The webhook delivery is not valid: {what} {why}."),
+        );
+        e.path = Some(path.to_string());
+        e
+    };
+    validate(body, &ENVELOPE).map_err(|f| invalid(&f.path, &f.reason))?;
+    let head: Head = serde_json::from_str(body).map_err(|_| invalid("data", "cannot be read"))?;
+    if head.data.record_type != "event" {
+        return Err(invalid("data.record_type", "must be 'event'"));
+    }
+    let Some((event_type, schema)) = EVENT_TYPES
+        .iter()
+        .find(|(t, _)| *t == head.data.event_type.as_str())
+    else {
+        return Ok(None);
+    };
+    validate(head.data.payload.get(), schema).map_err(|f| {
+        invalid(
+            &format!(
+                "data.payload{}{}",
+                if f.path.is_empty() { "" } else { "." },
+                f.path
+            ),
+            &f.reason,
+        )
+    })?;
+    Ok(Some(Delivery {
+        id: head.data.id,
+        event_type,
+    }))
+}
+
+#[cfg(test)]
+#[path = "webhook_tests.rs"]
+mod tests;
