@@ -72,9 +72,10 @@ function appBundle(source = APP) {
   }
 }
 
-// As shipped: the browser entry's module graph (everything but the Node entry).
+// As shipped: the browser entry's module graph (everything but the Node entry and the server
+// entry, gateway/, which no browser downloads).
 const shipped = files(pkg)
-  .filter((p) => /\.(js|wasm)$/.test(p) && !p.endsWith('/node.js'))
+  .filter((p) => /\.(js|wasm)$/.test(p) && !p.endsWith('/node.js') && !relative(pkg, p).startsWith('gateway/'))
   .map((p) => measure(relative(pkg, p), readFileSync(p)))
   .sort((a, b) => b.raw - a.raw);
 const wasm = shipped.find((r) => r.file.endsWith('.wasm'));

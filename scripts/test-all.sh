@@ -30,6 +30,8 @@ step "format and lints (host and wasm32)"
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The server build (telnyx-portouts/gateway): the same crate with the gateway's exports.
+cargo clippy --target wasm32-unknown-unknown --features gateway -- -D warnings
 
 step "host unit tests (pure-Rust core and the validator crate)"
 cargo test --workspace

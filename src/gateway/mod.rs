@@ -3,10 +3,12 @@
 //! upstream for them (the request the client would send, rebuilt from validated arguments),
 //! and how it refuses everything else (Telnyx's error format, with no upstream contact).
 
+pub mod answer;
 pub mod config;
 pub mod forward;
 pub mod refusal;
 pub mod route;
+pub mod seen;
 #[cfg(test)]
 mod tests;
 pub mod webhook;

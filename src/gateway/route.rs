@@ -49,6 +49,22 @@ pub fn route(base_path: &str, method: &str, target: &str) -> Result<Route, Refus
             crate::client::read::printable(bad)
         )));
     }
+    // A case variant of a path word (`EVENTS`, `Comments`) is no path, not an id.
+    let literals = || {
+        OPERATIONS
+            .iter()
+            .flat_map(|op| op.path.split('/'))
+            .filter(|p| !p.is_empty() && !p.starts_with('{'))
+    };
+    if let Some(bad) = segments
+        .iter()
+        .find(|s| literals().any(|l| l != **s && l.eq_ignore_ascii_case(s)))
+    {
+        return Err(Refusal::not_found(format!(
+            "no port-out operation has the path segment '{}' (paths are lower case)",
+            crate::client::read::printable(bad)
+        )));
+    }
     // The templates this path fits, the most literal first: `/portouts/events` is the events
     // list, not a port-out whose id is "events".
     let fits: Vec<(&'static Operation, usize)> = OPERATIONS
@@ -206,6 +222,8 @@ mod tests {
             "/api/telnyx//portouts",
             "/api/telnyx/Portouts",
             "/api/telnyx/PORTOUTS",
+            "/api/telnyx/portouts/EVENTS",
+            "/api/telnyx/portouts/Reports",
             "/api/telnyx/portouts/events/x/y/z",
             "/api/telnyx/messages",
             "/api/telnyx/portouts/../messages",

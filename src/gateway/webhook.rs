@@ -6,7 +6,11 @@
 //! (`TelnyxWebhook.verify`, telnyx 7.24.0); the Ed25519 check itself is the platform's
 //! (WebCrypto), done by the boundary between [`signed_message`] and [`read_delivery`].
 
+use crate::client::datetime::{parse_instant, DayEnd};
 use crate::client::error::{Error, ErrorCode};
+use crate::client::input::Input;
+use crate::client::options::integer;
+use crate::client::read::Reader;
 use serde::Deserialize;
 use telnyx_portouts_schema::{validate, Field, Schema, Ty};
 
@@ -247,6 +251,74 @@ pub fn read_delivery(body: &str) -> Result<Option<Delivery>, Error> {
         id: head.data.id,
         event_type,
     }))
+}
+
+/// The options of `unwrapPortoutWebhook`: `{ publicKey, toleranceSeconds?, now? }` (`now` a
+/// `Date` or epoch milliseconds, as `Date.now()`; default: the clock).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnwrapOptions {
+    /// The account's Ed25519 public key.
+    pub public_key: Vec<u8>,
+    /// How far the signed timestamp may be from now.
+    pub tolerance_seconds: u32,
+    /// Now, in Unix seconds.
+    pub now_seconds: i64,
+}
+
+/// The keys of [`UnwrapOptions`].
+pub const UNWRAP_OPTIONS: [&str; 3] = ["publicKey", "toleranceSeconds", "now"];
+
+impl UnwrapOptions {
+    /// Reads the options; `clock_ms` is now by the platform's clock.
+    pub fn from_input(v: &Input, clock_ms: f64) -> Result<UnwrapOptions, Error> {
+        const R: Reader = Reader(ErrorCode::InvalidOptions);
+        let members = R
+            .object(v, "options", "{ publicKey, toleranceSeconds, now }")?
+            .unwrap_or_default();
+        let mut o = UnwrapOptions {
+            public_key: Vec::new(),
+            tolerance_seconds: crate::gateway::config::DEFAULT_TOLERANCE_SECONDS,
+            now_seconds: (clock_ms / 1000.0).floor() as i64,
+        };
+        for (key, value, at) in R.members(members, "", &UNWRAP_OPTIONS)? {
+            if value.is_unset() {
+                continue;
+            }
+            match key {
+                "publicKey" => {
+                    o.public_key = decode_base64(&R.string(value, &at)?)
+                        .filter(|k| k.len() == PUBLIC_KEY_BYTES)
+                        .ok_or_else(|| Error::invalid_options(&at, "must be the account's Ed25519 public key: 32 bytes in padded base64"))?;
+                }
+                "toleranceSeconds" => o.tolerance_seconds = integer(value, &at, 1, 3600)?,
+                _ => {
+                    let ms = match value {
+                        Input::Number(n) if n.is_finite() => *n,
+                        Input::Date(Some(iso)) => parse_instant(iso, DayEnd::Start)
+                            .map_err(|why| Error::invalid_options(&at, why))?
+                            as f64,
+                        other => {
+                            return Err(Error::invalid_options(
+                                &at,
+                                &format!(
+                                    "must be a Date or epoch milliseconds, got {}",
+                                    other.describe()
+                                ),
+                            ))
+                        }
+                    };
+                    o.now_seconds = (ms / 1000.0).floor() as i64;
+                }
+            }
+        }
+        if o.public_key.is_empty() {
+            return Err(Error::invalid_options(
+                "publicKey",
+                "is required: the account's Ed25519 public key (base64)",
+            ));
+        }
+        Ok(o)
+    }
 }
 
 #[cfg(test)]

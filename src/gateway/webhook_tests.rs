@@ -187,3 +187,50 @@ fn malformed_deliveries_name_the_bad_value() {
         );
     }
 }
+
+#[test]
+fn unwrap_options_are_read_and_checked() {
+    let obj =
+        |m: Vec<(&str, Input)>| Input::Object(m.into_iter().map(|(k, v)| (k.into(), v)).collect());
+    let key = Input::String("eu2zvPjhY6odxV34Z/EsRiERvTodkev4Fq0SlK90Izg=".into());
+    let o = UnwrapOptions::from_input(&obj(vec![("publicKey", key.clone())]), 1_700_000_000_999.0)
+        .unwrap();
+    assert_eq!(
+        (o.public_key.len(), o.tolerance_seconds, o.now_seconds),
+        (32, 300, 1_700_000_000)
+    );
+    let o = UnwrapOptions::from_input(
+        &obj(vec![
+            ("publicKey", key.clone()),
+            ("toleranceSeconds", Input::Number(10.0)),
+            ("now", Input::Date(Some("2024-01-01T00:00:00.000Z".into()))),
+        ]),
+        0.0,
+    )
+    .unwrap();
+    assert_eq!((o.tolerance_seconds, o.now_seconds), (10, 1_704_067_200));
+    for (v, path) in [
+        (obj(vec![]), "publicKey"),
+        (
+            obj(vec![("publicKey", Input::String("aGk=".into()))]),
+            "publicKey",
+        ),
+        (
+            obj(vec![
+                ("publicKey", key.clone()),
+                ("now", Input::String("today".into())),
+            ]),
+            "now",
+        ),
+        (
+            obj(vec![("publicKey", key), ("tolerance", Input::Number(1.0))]),
+            "tolerance",
+        ),
+    ] {
+        let e = UnwrapOptions::from_input(&v, 0.0).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_deref()),
+            (ErrorCode::InvalidOptions, Some(path))
+        );
+    }
+}

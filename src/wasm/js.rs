@@ -2,6 +2,8 @@
 //! glue imports the snippet once; separate blocks become duplicate keys in its import object,
 //! which bundlers warn about) and the global timers.
 
+#[cfg(feature = "gateway")]
+use js_sys::{Array, Promise, Uint8Array};
 use js_sys::{Function, JsString};
 use wasm_bindgen::prelude::*;
 
@@ -40,4 +42,43 @@ extern "C" {
     /// `this` with `arg` first, whatever its caller passes.
     #[wasm_bindgen(js_namespace = ["Function", "prototype", "bind"], js_name = call)]
     pub fn bind_with(f: &Function, this: &JsValue, arg: &JsValue) -> Function;
+}
+
+#[cfg(feature = "gateway")]
+#[wasm_bindgen]
+extern "C" {
+    /// WebCrypto's `crypto.subtle.importKey` (Node >= 20, Deno, Workers, browsers).
+    #[wasm_bindgen(js_namespace = ["crypto", "subtle"], js_name = importKey, catch)]
+    fn import_key(
+        format: &str,
+        key: &Uint8Array,
+        algorithm: &str,
+        extractable: bool,
+        usages: &Array,
+    ) -> Result<Promise, JsValue>;
+
+    /// WebCrypto's `crypto.subtle.verify`.
+    #[wasm_bindgen(js_namespace = ["crypto", "subtle"], js_name = verify, catch)]
+    fn subtle_verify(
+        algorithm: &str,
+        key: &JsValue,
+        signature: &Uint8Array,
+        data: &Uint8Array,
+    ) -> Result<Promise, JsValue>;
+}
+
+/// Imports a raw Ed25519 public key for verifying.
+#[cfg(feature = "gateway")]
+pub fn ed25519_import(raw: &Uint8Array) -> Result<Promise, JsValue> {
+    import_key("raw", raw, "Ed25519", false, &Array::of1(&"verify".into()))
+}
+
+/// Verifies an Ed25519 `signature` of `data` with `key`: a Promise of a boolean.
+#[cfg(feature = "gateway")]
+pub fn ed25519_verify(
+    key: &JsValue,
+    signature: &Uint8Array,
+    data: &Uint8Array,
+) -> Result<Promise, JsValue> {
+    subtle_verify("Ed25519", key, signature, data)
 }

@@ -4,16 +4,29 @@
 //! core, sends requests with gloo-net ([`transport`]), validates and parses what comes back
 //! ([`body`]), and turns core errors into `PortoutsError` instances ([`errors`]).
 
+// The browser build's exports, or (feature `gateway`, the server build) the gateway's: each
+// build holds only its own.
+#[cfg(not(feature = "gateway"))]
 mod body;
+#[cfg(not(feature = "gateway"))]
 mod call;
 mod convert;
 mod errors;
+#[cfg(not(feature = "gateway"))]
 mod exports;
+#[cfg(feature = "gateway")]
+mod gateway;
 mod js;
+#[cfg(not(feature = "gateway"))]
 mod list_all;
 mod transport;
+#[cfg(feature = "gateway")]
+mod webhook;
 
+#[cfg(not(feature = "gateway"))]
 pub use exports::*;
+#[cfg(feature = "gateway")]
+pub use gateway::*;
 
 /// The wasm module's allocator: talc, growing wasm memory as needed (smaller than dlmalloc).
 #[cfg(not(target_feature = "atomics"))]

@@ -47,6 +47,15 @@ impl Call {
     }
 }
 
+impl Call {
+    /// The same call, tried once (the gateway never retries a write).
+    #[cfg(feature = "gateway")]
+    pub(crate) fn once(mut self) -> Call {
+        self.max_retries = 0;
+        self
+    }
+}
+
 /// A 2xx answer, its body read whole.
 #[derive(Debug)]
 pub(crate) struct Reply {
@@ -68,7 +77,18 @@ enum NoResponse {
 
 /// Performs `call` to its end: its 2xx reply, or the final error (not yet redacted). Waits
 /// between attempts as the retry policy says; any of `signals` aborting stops everything.
+#[cfg(not(feature = "gateway"))]
 pub(crate) async fn send(call: &Call, signals: &[AbortSignal]) -> Result<Reply, Error> {
+    exchange(call, signals, false).await
+}
+
+/// [`send`], but a final answer of any status is a reply (`any_status`: the gateway passes
+/// upstream's answer on); only a missing answer is an error.
+pub(crate) async fn exchange(
+    call: &Call,
+    signals: &[AbortSignal],
+    any_status: bool,
+) -> Result<Reply, Error> {
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -79,7 +99,11 @@ pub(crate) async fn send(call: &Call, signals: &[AbortSignal]) -> Result<Reply, 
                     request_id: reply.request_id.as_deref(),
                     attempts,
                 };
-                (http_error(reply.status, &reply.body, ctx), reply.retry_after)
+                let error = http_error(reply.status, &reply.body, ctx);
+                if any_status && (attempts > call.max_retries || !should_retry(&error, call.write)) {
+                    return Ok(reply);
+                }
+                (error, reply.retry_after.clone())
             }
             Err(NoResponse::Aborted) => return Err(aborted()),
             Err(NoResponse::TimedOut) => (Error::new(

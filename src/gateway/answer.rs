@@ -1,0 +1,149 @@
+//! What the gateway answers, as data: a refusal, upstream's answer passed on (status, body,
+//! `x-request-id`) with the API key taken out of everything, or why upstream gave none
+//! (502, 504); and the audit entry of a forwarded write.
+
+use super::refusal::Refusal;
+use crate::client::error::{redact_str, Error, ErrorCode};
+use serde::Serialize;
+use telnyx_portouts_schema::{is_json, mentions};
+
+/// A response: status, headers, body text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    /// The HTTP status.
+    pub status: u16,
+    /// Its headers.
+    pub headers: Vec<(String, String)>,
+    /// Its body (empty for none).
+    pub body: String,
+}
+
+const JSON: (&str, &str) = ("content-type", "application/json; charset=utf-8");
+
+fn header(name: &str, value: &str) -> (String, String) {
+    (name.to_string(), value.to_string())
+}
+
+impl Answer {
+    /// The answer of a refusal (with `Allow` for a 405).
+    pub fn refusal(r: &Refusal) -> Answer {
+        let mut headers = vec![header(JSON.0, JSON.1)];
+        if let Some(allow) = &r.allow {
+            headers.push(header("allow", allow));
+        }
+        Answer {
+            status: r.status,
+            headers,
+            body: r.body(),
+        }
+    }
+
+    /// Upstream's answer passed on, `key` taken out of the body and the request id; a JSON
+    /// body that still holds the key in escaped form is withheld (502).
+    pub fn upstream(status: u16, body: &[u8], request_id: Option<&str>, key: &str) -> Answer {
+        let text = redact_str(&String::from_utf8_lossy(body), key);
+        if is_json(&text) && mentions(&text, key) {
+            return Answer::refusal(&Refusal::new(
+                502,
+                "upstream_leak",
+                "upstream's answer held the API key; it was withheld",
+            ));
+        }
+        let mut headers = Vec::new();
+        if !text.is_empty() {
+            headers.push(header(JSON.0, JSON.1));
+        }
+        if let Some(id) = request_id {
+            headers.push(header("x-request-id", &redact_str(id, key)));
+        }
+        Answer {
+            status,
+            headers,
+            body: text,
+        }
+    }
+
+    /// Upstream gave no answer: 504 after a timeout, 502 otherwise, saying which.
+    pub fn no_answer(e: &Error, what: &str) -> Answer {
+        let (status, code, detail) = match e.code {
+            ErrorCode::Timeout => (
+                504,
+                "upstream_timeout",
+                format!("upstream did not answer {what} in time"),
+            ),
+            _ => (
+                502,
+                "upstream_unreachable",
+                format!("upstream could not be reached for {what}"),
+            ),
+        };
+        Answer::refusal(&Refusal::new(status, code, detail))
+    }
+}
+
+/// One forwarded write, as `audit(entry)` receives it: no key, no body text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEntry {
+    /// When it was answered (RFC 3339).
+    pub time: String,
+    /// The operation's JS name.
+    pub operation: &'static str,
+    /// The port-out it is about, when the path names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub portout_id: Option<String>,
+    /// The status answered (502/504 when upstream gave none).
+    pub status: u16,
+    /// Upstream's `x-request-id`, when it answered with one.
+    pub request_id: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_never_passes_through() {
+        let a = Answer::upstream(
+            401,
+            br#"{"errors":[{"detail":"bad key KEY123"}]}"#,
+            Some("rKEY123"),
+            "KEY123",
+        );
+        assert!(
+            !a.body.contains("KEY123") && a.body.contains("[REDACTED]"),
+            "{}",
+            a.body
+        );
+        assert_eq!(a.status, 401);
+        assert!(a.headers.contains(&header("x-request-id", "r[REDACTED]")));
+        // Escaped in JSON: withheld.
+        let a = Answer::upstream(200, br#"{"data":"KEY\u0031\u00323"}"#, None, "KEY123");
+        assert_eq!(a.status, 502);
+        assert!(!a.body.contains("KEY"));
+        let a = Answer::upstream(204, b"", Some("r1"), "KEY123");
+        assert_eq!((a.status, a.body.as_str()), (204, ""));
+        assert_eq!(a.headers, vec![header("x-request-id", "r1")]);
+    }
+
+    #[test]
+    fn no_answer_is_502_or_504() {
+        let t = Error::new(ErrorCode::Timeout, "slow");
+        assert_eq!(Answer::no_answer(&t, "listPortouts").status, 504);
+        let n = Error::new(ErrorCode::Network, "down");
+        let a = Answer::no_answer(&n, "listPortouts");
+        assert_eq!(a.status, 502);
+        assert!(a.body.contains("could not be reached for listPortouts"));
+    }
+
+    #[test]
+    fn a_405_says_allow() {
+        let r = Refusal {
+            allow: Some("GET, POST".into()),
+            ..Refusal::new(405, "method_not_allowed", "no")
+        };
+        assert!(Answer::refusal(&r)
+            .headers
+            .contains(&header("allow", "GET, POST")));
+    }
+}

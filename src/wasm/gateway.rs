@@ -1,0 +1,233 @@
+//! The server build's boundary (feature `gateway`): [`create_gateway`] reads the options once,
+//! and [`Gateway::handle`] answers one request described by the JS shell (`{ method, target,
+//! headers, original, readBody }`, the same for `node:http` and for web `Request`s) with
+//! `{ status, headers, body }`. Every decision is the core's (`crate::gateway`); this file
+//! only waits: for `authorize`, for the body, for upstream (the client's one transport), and
+//! for WebCrypto's Ed25519 check of a webhook.
+
+use super::convert::{to_input, to_js};
+use super::errors::error_to_js;
+use super::transport::{exchange, Call};
+use super::webhook::webhook;
+use crate::client::error::ErrorCode;
+use crate::gateway::answer::{Answer, AuditEntry};
+use crate::gateway::config::GatewayConfig;
+use crate::gateway::forward::{check_body_headers, prepare, MAX_BODY};
+use crate::gateway::refusal::Refusal;
+use crate::gateway::route::route;
+use crate::gateway::seen::Seen;
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+/// A configured gateway.
+#[wasm_bindgen]
+pub struct Gateway {
+    inner: Rc<Inner>,
+}
+
+impl std::fmt::Debug for Gateway {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Gateway")
+    }
+}
+
+pub(crate) struct Inner {
+    pub(crate) config: GatewayConfig,
+    authorize: Function,
+    audit: Function,
+    /// Called with `(id, eventType, json)` for each new verified port-out event.
+    pub(crate) on_event: Function,
+    pub(crate) key: RefCell<Option<JsValue>>,
+    pub(crate) seen: RefCell<Seen>,
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Reads the gateway's options (throws a `PortoutsError` naming a bad one). `audit` is the
+/// shell's default when the options have none; `on_event` receives accepted webhook events.
+#[wasm_bindgen(js_name = createGateway)]
+pub fn create_gateway(
+    options: JsValue,
+    audit: Function,
+    on_event: Function,
+) -> Result<Gateway, JsValue> {
+    let input =
+        to_input(&options, "options", ErrorCode::InvalidOptions).map_err(|e| error_to_js(&e))?;
+    let config = GatewayConfig::from_input(&input).map_err(|e| error_to_js(&e))?;
+    let function = |key: &str| get(&options, key).dyn_into::<Function>().ok();
+    Ok(Gateway {
+        inner: Rc::new(Inner {
+            authorize: function("authorize")
+                .unwrap_or_else(|| Function::new_no_args("return false")),
+            audit: function("audit").unwrap_or(audit),
+            on_event,
+            config,
+            key: RefCell::new(None),
+            seen: RefCell::new(Seen::default()),
+        }),
+    })
+}
+
+#[wasm_bindgen]
+impl Gateway {
+    /// Answers one request: resolves to `{ status, headers, body }`; never rejects.
+    pub fn handle(&self, request: JsValue) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let answer = answer(&inner, &request).await;
+            Ok(to_js(&answer))
+        })
+    }
+
+    /// The path prefix it serves.
+    #[wasm_bindgen(getter, js_name = basePath)]
+    pub fn base_path(&self) -> String {
+        self.inner.config.base_path.clone()
+    }
+}
+
+fn string(request: &JsValue, key: &str) -> String {
+    get(request, key).as_string().unwrap_or_default()
+}
+
+/// The request's headers as pairs (names lower-cased by the shell).
+pub(crate) fn headers(request: &JsValue) -> Vec<(String, String)> {
+    Array::from(&get(request, "headers"))
+        .iter()
+        .filter_map(|pair| {
+            let pair = Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+pub(crate) async fn read_body(request: &JsValue) -> Result<Vec<u8>, Refusal> {
+    let read = get(request, "readBody")
+        .dyn_into::<Function>()
+        .map_err(|_| Refusal::new(400, "unreadable_body", "the body could not be read"))?;
+    let promise = read
+        .call0(request)
+        .map(|p| Promise::resolve(&p))
+        .map_err(|_| Refusal::new(400, "unreadable_body", "the body could not be read"))?;
+    let bytes = JsFuture::from(promise)
+        .await
+        .map_err(|_| Refusal::new(400, "unreadable_body", "the body could not be read"))?;
+    let bytes = Uint8Array::new(&bytes);
+    if bytes.length() as usize > MAX_BODY {
+        return Err(Refusal::new(
+            413,
+            "payload_too_large",
+            format!("the body is larger than {} KB", MAX_BODY / 1024),
+        ));
+    }
+    Ok(bytes.to_vec())
+}
+
+async fn answer(g: &Inner, request: &JsValue) -> Answer {
+    let method = string(request, "method");
+    let target = string(request, "target");
+    let path = target.split('?').next().unwrap_or("");
+    if let Some(hook) = g.config.webhook.as_ref().filter(|w| w.path == path) {
+        if method != "POST" {
+            return Answer::refusal(&Refusal {
+                allow: Some("POST".into()),
+                ..Refusal::new(405, "method_not_allowed", "the webhook path takes POST")
+            });
+        }
+        return webhook(g, request, hook.tolerance_seconds)
+            .await
+            .unwrap_or_else(|r| Answer::refusal(&r));
+    }
+    match forward(g, request, &method, &target).await {
+        Ok(answer) | Err(answer) => answer,
+    }
+}
+
+async fn forward(
+    g: &Inner,
+    request: &JsValue,
+    method: &str,
+    target: &str,
+) -> Result<Answer, Answer> {
+    let refused = |r: Refusal| Answer::refusal(&r);
+    let route = route(&g.config.base_path, method, target).map_err(refused)?;
+    let op = route.operation;
+    if !g.config.allows(op) {
+        return Err(refused(Refusal::new(
+            403,
+            "operation_not_allowed",
+            format!(
+                "{} is not allowed through this gateway (its allow option)",
+                op.name
+            ),
+        )));
+    }
+    let write = op.method.is_write();
+    let described = Object::new();
+    let _ = Reflect::set(&described, &"name".into(), &op.name.into());
+    let _ = Reflect::set(&described, &"write".into(), &write.into());
+    let verdict = match g
+        .authorize
+        .call2(&JsValue::NULL, &get(request, "original"), &described)
+    {
+        Ok(v) => JsFuture::from(Promise::resolve(&v))
+            .await
+            .unwrap_or(JsValue::FALSE),
+        Err(_) => JsValue::FALSE,
+    };
+    if !(verdict.is_truthy() && (verdict == JsValue::TRUE || verdict.is_object())) {
+        return Err(refused(Refusal::new(
+            403,
+            "forbidden",
+            format!("authorize refused {} for this request", op.name),
+        )));
+    }
+    let heads = headers(request);
+    let header = |name: &str| {
+        heads
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let length = header("content-length").and_then(|v| v.parse::<u64>().ok());
+    check_body_headers(&route, header("content-type"), length).map_err(refused)?;
+    let body = if write {
+        read_body(request).await.map_err(refused)?
+    } else {
+        Vec::new()
+    };
+    let upstream = prepare(&route, &body).map_err(refused)?;
+    let mut call = Call::new(&upstream, &g.config.client);
+    if write {
+        call = call.once();
+    }
+    let key = g.config.client.api_key.as_deref().unwrap_or_default();
+    let answer = match exchange(&call, &[], true).await {
+        Ok(reply) => Answer::upstream(reply.status, &reply.body, reply.request_id.as_deref(), key),
+        Err(e) => Answer::no_answer(&e, op.name),
+    };
+    if write {
+        let entry = AuditEntry {
+            time: js_sys::Date::new_0().to_iso_string().into(),
+            operation: op.name,
+            portout_id: route.segments.first().cloned(),
+            status: answer.status,
+            request_id: answer
+                .headers
+                .iter()
+                .find(|(k, _)| k == "x-request-id")
+                .map(|(_, v)| v.clone()),
+        };
+        let entry = to_js(&entry);
+        if verdict.is_object() {
+            let _ = Reflect::set(&entry, &"user".into(), &verdict);
+        }
+        let _ = g.audit.call1(&JsValue::NULL, &entry);
+    }
+    Ok(answer)
+}

@@ -1,0 +1,165 @@
+//! Telnyx's signed webhooks at the boundary: the gateway's receiver ([`webhook`]) and
+//! `unwrapPortoutWebhook` for users with their own server ([`unwrap_webhook`]). The rules
+//! are the core's (`crate::gateway::webhook`); the Ed25519 check is WebCrypto's.
+
+use super::convert::to_input;
+use super::errors::error_to_js;
+use super::gateway::{headers, read_body, Inner};
+use super::js::{ed25519_import, ed25519_verify, json_parse};
+use crate::client::error::{Error, ErrorCode};
+use crate::gateway::answer::Answer;
+use crate::gateway::refusal::Refusal;
+use crate::gateway::webhook::{read_delivery, signed_message, UnwrapOptions};
+use js_sys::{Array, JsString, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+/// A webhook delivery: verified, validated, passed on once; a signed delivery that is not a
+/// valid port-out event is acknowledged (so Telnyx stops retrying) and logged.
+pub(crate) async fn webhook(
+    g: &Inner,
+    request: &JsValue,
+    tolerance: u32,
+) -> Result<Answer, Refusal> {
+    let body = read_body(request).await?;
+    let now = (js_sys::Date::now() / 1000.0).floor() as i64;
+    let unverified = |e: &Error| Refusal::new(401, "invalid_signature", e.message.clone());
+    let signed =
+        signed_message(&headers(request), &body, now, tolerance).map_err(|e| unverified(&e))?;
+    let key = verify_key(g).await.map_err(|e| unverified(&e))?;
+    if !verify(&key, &signed.signature, &signed.message).await {
+        return Err(unverified(&bad_signature()));
+    }
+    let ack = |note: &str| Answer {
+        status: 200,
+        headers: vec![(
+            "content-type".into(),
+            "application/json; charset=utf-8".into(),
+        )],
+        body: format!("{{\"received\":true,\"note\":\"{note}\"}}"),
+    };
+    let Ok(text) = std::str::from_utf8(&body) else {
+        web_sys::console::warn_1(&"telnyx-portouts gateway: a signed webhook body is not UTF-8; acknowledged, not passed on".into());
+        return Ok(ack("not passed on"));
+    };
+    match read_delivery(text) {
+        Err(e) => {
+            web_sys::console::warn_1(
+                &format!(
+                    "telnyx-portouts gateway: {}; acknowledged, not passed on",
+                    e.message
+                )
+                .into(),
+            );
+            Ok(ack("not passed on"))
+        }
+        Ok(None) => Ok(ack("not a port-out event")),
+        Ok(Some(d)) => {
+            if g.seen
+                .borrow_mut()
+                .first_time(&d.id, js_sys::Date::now() / 1000.0)
+            {
+                let _ = g.on_event.call3(
+                    &JsValue::NULL,
+                    &d.id.into(),
+                    &d.event_type.into(),
+                    &text.into(),
+                );
+                Ok(ack("passed on"))
+            } else {
+                Ok(ack("duplicate"))
+            }
+        }
+    }
+}
+
+fn bad_signature() -> Error {
+    Error::new(
+        ErrorCode::InvalidSignature,
+        "The webhook is not verified: the signature does not match the body and timestamp.",
+    )
+}
+
+/// The account's key as a WebCrypto key, imported once.
+async fn verify_key(g: &Inner) -> Result<JsValue, Error> {
+    if let Some(key) = g.key.borrow().clone() {
+        return Ok(key);
+    }
+    let raw = g
+        .config
+        .webhook
+        .as_ref()
+        .map(|w| w.public_key.to_vec())
+        .unwrap_or_default();
+    let key = import_key(&raw).await?;
+    *g.key.borrow_mut() = Some(key.clone());
+    Ok(key)
+}
+
+/// Imports a 32-byte Ed25519 public key.
+pub(crate) async fn import_key(raw: &[u8]) -> Result<JsValue, Error> {
+    let failed = || {
+        Error::new(ErrorCode::InvalidSignature, "The webhook is not verified: this platform's WebCrypto has no Ed25519 (Node >= 20, Deno, Workers have it).")
+    };
+    let promise = ed25519_import(&Uint8Array::from(raw)).map_err(|_| failed())?;
+    JsFuture::from(promise).await.map_err(|_| failed())
+}
+
+/// WebCrypto's Ed25519 verdict on `signature` over `message` (false on any error).
+pub(crate) async fn verify(key: &JsValue, signature: &[u8], message: &[u8]) -> bool {
+    let Ok(promise) = ed25519_verify(
+        key,
+        &Uint8Array::from(signature),
+        &Uint8Array::from(message),
+    ) else {
+        return false;
+    };
+    JsFuture::from(promise)
+        .await
+        .map(|v| v == JsValue::TRUE)
+        .unwrap_or(false)
+}
+
+/// Verifies and validates one delivery: `body` its raw bytes, `headers` `[name, value]` pairs
+/// (any case), `options` `{ publicKey, toleranceSeconds?, now? }`. Resolves to the envelope
+/// `{ data, meta }`; rejects with a `PortoutsError` (`invalid_signature`, `invalid_webhook`,
+/// `invalid_options`).
+#[wasm_bindgen(js_name = unwrapWebhook)]
+pub fn unwrap_webhook(body: Uint8Array, headers: Array, options: JsValue) -> Promise {
+    let read = to_input(&options, "options", ErrorCode::InvalidOptions)
+        .and_then(|o| UnwrapOptions::from_input(&o, js_sys::Date::now()));
+    let pairs: Vec<(String, String)> = headers
+        .iter()
+        .filter_map(|pair| {
+            let pair = Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect();
+    let body = body.to_vec();
+    future_to_promise(async move {
+        let unwrap = async {
+            let o = read?;
+            let signed = signed_message(&pairs, &body, o.now_seconds, o.tolerance_seconds)?;
+            let key = import_key(&o.public_key).await?;
+            if !verify(&key, &signed.signature, &signed.message).await {
+                return Err(bad_signature());
+            }
+            let text = std::str::from_utf8(&body).map_err(|_| {
+                Error::new(
+                    ErrorCode::InvalidWebhook,
+                    "The webhook delivery is not valid: the body is not UTF-8.",
+                )
+            })?;
+            if read_delivery(text)?.is_none() {
+                return Err(Error::new(ErrorCode::InvalidWebhook, "The webhook delivery is not valid: it is not a port-out event (portout.status_changed, portout.new_comment, portout.foc_date_changed)."));
+            }
+            json_parse(&JsString::from(text)).map_err(|_| {
+                Error::new(
+                    ErrorCode::InvalidWebhook,
+                    "The webhook delivery is not valid JSON.",
+                )
+            })
+        };
+        unwrap.await.map_err(|e| error_to_js(&e))
+    })
+}
