@@ -8,7 +8,9 @@ import { PortoutsError } from './error.js';
 import * as operations from './operations.js';
 import { pagesOf } from './shell.js';
 
-export { PortoutsError };
+import { watchPortoutEvents } from './watch.js';
+
+export { PortoutsError, watchPortoutEvents };
 export * from './operations.js';
 
 /** Iterates over pages of port-outs, fetching lazily; `break` stops requesting. */
@@ -25,7 +27,8 @@ for (const op of operations.OPERATIONS) {
     METHODS[op.iter] = 1;
   }
 }
-const FUNCTIONS = { ...operations, iterPortoutPages };
+METHODS.watchPortoutEvents = 0;
+const FUNCTIONS = { ...operations, iterPortoutPages, watchPortoutEvents };
 
 /**
  * A client with `options` bound (like the SDK's `new Telnyx({ apiKey })`): every function

@@ -6,7 +6,7 @@
 // `tsc --noEmit` checks tests/types/consumer.ts against them.
 import type { ArrayFormat, ClientOptions, PortoutListQuery } from './inputs.js';
 import type { PortoutPage } from './models.js';
-import type { PageMeta, Portout } from './responses.js';
+import type { PageMeta, Portout, PortoutEventPayload, PortoutEventType } from './responses.js';
 import type { OperationMethods } from './operations.js';
 
 export * from './inputs.js';
@@ -20,6 +20,20 @@ export default function init(input?: RequestInfo | URL | Response | BufferSource
 
 /** Iterates over pages lazily (at most one page ahead); `break` stops requesting. */
 export function iterPortoutPages(query?: PortoutListQuery | null, options?: ClientOptions | null): AsyncIterable<PortoutPage> & AsyncIterator<PortoutPage>;
+
+/** A port-out event as `watchPortoutEvents` yields it (from the gateway's live stream, or polled). */
+export interface PortoutLiveEvent {
+  id: string;
+  event_type: PortoutEventType | (string & {});
+  occurred_at?: string | null;
+  payload: PortoutEventPayload;
+  source: 'live' | 'poll';
+}
+
+/** Port-out events as they happen, each once: the gateway's live stream (`{baseUrl}/live`), or
+ *  polling `listPortoutEvents` every `pollMs` (default 15000) where there is none; `break` or
+ *  `signal` stops it. */
+export function watchPortoutEvents(options?: (ClientOptions & { pollMs?: number }) | null): AsyncIterable<PortoutLiveEvent> & AsyncIterator<PortoutLiveEvent>;
 
 /** One operation of the library's table (src/api/operations.rs): its function's name, HTTP
  *  method, path template below `baseUrl`, arguments before the options, and whether it is a
@@ -50,6 +64,7 @@ export function parsePortoutsResponse(body: string | Uint8Array): { data: Portou
 /** A client with options bound: every function as a method; per-call options are merged over the bound ones. */
 export interface PortoutsClient extends OperationMethods {
   iterPortoutPages: typeof iterPortoutPages;
+  watchPortoutEvents: typeof watchPortoutEvents;
 }
 
 /** A client with `options` bound, like the SDK's `new Telnyx({ apiKey })`. */

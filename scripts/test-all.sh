@@ -68,9 +68,10 @@ wasm-pack test --headless --firefox --geckodriver "$GECKODRIVER_BIN" -- --test b
 step "build the npm package (pkg/)"
 bash scripts/build-pkg.sh
 # A deterministic size ratchet over the full package: fails if what an app using every
-# operation downloads (wasm + its minified JS) grows past the budget, the measured figure after
-# the one export path (issue 18: 110.8 KB gzip) plus 2 KB; see BENCHMARKS.md.
-SIZE_BUDGET_ENFORCE=1 SIZE_BUDGET_GZIP="${SIZE_BUDGET_GZIP:-$((112 * 1024 + 820))}" node scripts/size-report.mjs
+# operation downloads (wasm + its minified JS) grows past the budget: the measured figure with
+# live events (issue 19: 114.1 KB gzip, of which watchPortoutEvents' JS 0.9 KB and the live
+# event check 1.2 KB of wasm) plus 0.5 KB; see BENCHMARKS.md.
+SIZE_BUDGET_ENFORCE=1 SIZE_BUDGET_GZIP="${SIZE_BUDGET_GZIP:-$((114 * 1024 + 615))}" node scripts/size-report.mjs
 
 step "checkouts: a build never depends on another checkout (tests/checkouts/run.sh)"
 bash tests/checkouts/run.sh

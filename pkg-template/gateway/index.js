@@ -40,6 +40,10 @@ async function readCapped(chunks) {
   return out;
 }
 
+// A comment line on every live stream this often, so proxies keep it open.
+const HEARTBEAT = ': heartbeat\n\n';
+const HEARTBEAT_MS = 15_000;
+
 function defaultAudit(entry) {
   const line = JSON.stringify(entry);
   if (globalThis.process?.stderr) globalThis.process.stderr.write(line + '\n');
@@ -49,9 +53,18 @@ function defaultAudit(entry) {
 /** Creates a gateway (see the package README). Throws a `PortoutsError` naming a bad option. */
 export function createPortoutsGateway(options) {
   const listeners = new Set();
-  const core = createGateway(options, defaultAudit, (id, type, json) => {
+  const streams = new Set();
+  const core = createGateway(options, defaultAudit, (id, type, json, message) => {
     for (const listener of listeners) listener(id, type, json);
+    for (const write of streams) write(message);
   });
+  /** Keeps a live answer open: `write` gets each new event and the heartbeats until `closed`. */
+  const stream = (write) => {
+    const beat = setInterval(() => write(HEARTBEAT), HEARTBEAT_MS);
+    beat.unref?.();
+    streams.add(write);
+    return () => (clearInterval(beat), streams.delete(write));
+  };
 
   const fetch = async (request) => {
     const url = new URL(request.url);
@@ -62,6 +75,19 @@ export function createPortoutsGateway(options) {
       original: request,
       readBody: () => readCapped(request.body),
     });
+    if (answer.live) {
+      const encoder = new TextEncoder();
+      let stop;
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(encoder.encode(answer.body || HEARTBEAT));
+          stop = stream((text) => controller.enqueue(encoder.encode(text)));
+          request.signal?.addEventListener('abort', () => { stop(); try { controller.close(); } catch {} });
+        },
+        cancel() { stop?.(); },
+      });
+      return new Response(body, { status: answer.status, headers: answer.headers });
+    }
     const empty = answer.body === '' || [204, 205, 304].includes(answer.status);
     return new Response(empty ? null : answer.body, { status: answer.status, headers: answer.headers });
   };
@@ -73,7 +99,10 @@ export function createPortoutsGateway(options) {
       .handle({ method: req.method, target: req.url, headers, original: req, readBody: () => readCapped(req) })
       .then((answer) => {
         res.writeHead(answer.status, Object.fromEntries(answer.headers));
-        res.end(answer.body);
+        if (!answer.live) return res.end(answer.body);
+        res.write(answer.body || HEARTBEAT);
+        const stop = stream((text) => res.write(text));
+        res.on('close', stop);
       }, () => {
         res.writeHead(500);
         res.end();

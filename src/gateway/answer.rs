@@ -14,8 +14,11 @@ pub struct Answer {
     pub status: u16,
     /// Its headers.
     pub headers: Vec<(String, String)>,
-    /// Its body (empty for none).
+    /// Its body (empty for none); for a live stream, what the stream starts with.
     pub body: String,
+    /// A live stream: the shell keeps the response open and writes each new event to it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub live: bool,
 }
 
 const JSON: (&str, &str) = ("content-type", "application/json; charset=utf-8");
@@ -35,6 +38,7 @@ impl Answer {
             status: r.status,
             headers,
             body: r.body(),
+            live: false,
         }
     }
 
@@ -60,6 +64,21 @@ impl Answer {
             status,
             headers,
             body: text,
+            live: false,
+        }
+    }
+
+    /// The start of a live stream: `backlog`, the events a reconnect missed.
+    pub fn live(backlog: Vec<String>) -> Answer {
+        Answer {
+            status: 200,
+            headers: vec![
+                header("content-type", "text/event-stream; charset=utf-8"),
+                header("cache-control", "no-store"),
+                header("x-accel-buffering", "no"),
+            ],
+            body: backlog.concat(),
+            live: true,
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod answer;
 pub mod config;
 pub mod forward;
+pub mod live;
 pub mod refusal;
 pub mod route;
 pub mod seen;

@@ -154,13 +154,44 @@ static FOC_DATE_CHANGED: Schema = Schema::new(
     ],
 );
 
-/// The port-out event types, with their payloads' schemas.
+/// The data and envelope of one event type's delivery, its payload checked by `payload`.
+macro_rules! envelope {
+    ($data:ident, $envelope:ident, $payload:ident) => {
+        static $data: Schema = Schema::new(
+            "the delivery's data",
+            &[
+                Field::required("event_type", Ty::Str),
+                Field::required("id", Ty::Str),
+                Field::optional("occurred_at", Ty::Str),
+                Field::required("payload", Ty::Object(&$payload)),
+                Field::required("record_type", Ty::Str),
+            ],
+        );
+        static $envelope: Schema = Schema::new(
+            "a webhook delivery",
+            &[
+                Field::required("data", Ty::Object(&$data)),
+                Field::optional("meta", Ty::Object(&META)),
+            ],
+        );
+    };
+}
+envelope!(STATUS_CHANGED_DATA, STATUS_CHANGED_DELIVERY, STATUS_CHANGED);
+envelope!(NEW_COMMENT_DATA, NEW_COMMENT_DELIVERY, NEW_COMMENT);
+envelope!(
+    FOC_DATE_CHANGED_DATA,
+    FOC_DATE_CHANGED_DELIVERY,
+    FOC_DATE_CHANGED
+);
+
+/// The port-out event types, with the schema of a delivery of each.
 pub const EVENT_TYPES: [(&str, &Schema); 3] = [
-    ("portout.status_changed", &STATUS_CHANGED),
-    ("portout.new_comment", &NEW_COMMENT),
-    ("portout.foc_date_changed", &FOC_DATE_CHANGED),
+    ("portout.status_changed", &STATUS_CHANGED_DELIVERY),
+    ("portout.new_comment", &NEW_COMMENT_DELIVERY),
+    ("portout.foc_date_changed", &FOC_DATE_CHANGED_DELIVERY),
 ];
 
+/// Any delivery's data, before its type is known (the payload is checked by its type's schema).
 static DATA: Schema = Schema::new(
     "the delivery's data",
     &[
@@ -186,18 +217,42 @@ static ENVELOPE: Schema = Schema::new(
     ],
 );
 
+fn invalid(path: &str, why: &str) -> Error {
+    let what = if path.is_empty() {
+        "the delivery"
+    } else {
+        path
+    };
+    let mut e = Error::new(
+        ErrorCode::InvalidWebhook,
+        format!("The webhook delivery is not valid: {what} {why}."),
+    );
+    e.path = Some(path.to_string());
+    e
+}
+
+/// Validates `body` as a delivery of the port-out event type `event_type` (envelope and
+/// payload); returns the type's name. `invalid_webhook`, naming the bad value, otherwise. The
+/// browser checks each live event with this (the stream names its type); the gateway after
+/// reading the type from the body.
+pub fn check_event(event_type: &str, body: &str) -> Result<&'static str, Error> {
+    let (name, schema) = EVENT_TYPES
+        .iter()
+        .find(|(t, _)| *t == event_type)
+        .ok_or_else(|| invalid("data.event_type", "is not a port-out event type"))?;
+    validate(body, schema).map_err(|f| invalid(&f.path, &f.reason))?;
+    Ok(name)
+}
+
 #[derive(Deserialize)]
-struct Head<'a> {
-    #[serde(borrow)]
-    data: HeadData<'a>,
+struct Head {
+    data: HeadData,
 }
 #[derive(Deserialize)]
-struct HeadData<'a> {
+struct HeadData {
     event_type: String,
     id: String,
     record_type: String,
-    #[serde(borrow)]
-    payload: &'a serde_json::value::RawValue,
 }
 
 /// A verified delivery's event, as the gateway passes it on.
@@ -213,43 +268,17 @@ pub struct Delivery {
 /// `Ok(None)` for a valid delivery of another event type (acknowledged, not passed on);
 /// `invalid_webhook` naming the bad value otherwise.
 pub fn read_delivery(body: &str) -> Result<Option<Delivery>, Error> {
-    let invalid = |path: &str, why: &str| {
-        let what = if path.is_empty() {
-            "the delivery"
-        } else {
-            path
-        };
-        let mut e = Error::new(
-            ErrorCode::InvalidWebhook,
-            format!("The webhook delivery is not valid: {what} {why}."),
-        );
-        e.path = Some(path.to_string());
-        e
-    };
     validate(body, &ENVELOPE).map_err(|f| invalid(&f.path, &f.reason))?;
     let head: Head = serde_json::from_str(body).map_err(|_| invalid("data", "cannot be read"))?;
     if head.data.record_type != "event" {
         return Err(invalid("data.record_type", "must be 'event'"));
     }
-    let Some((event_type, schema)) = EVENT_TYPES
-        .iter()
-        .find(|(t, _)| *t == head.data.event_type.as_str())
-    else {
+    if !EVENT_TYPES.iter().any(|(t, _)| *t == head.data.event_type) {
         return Ok(None);
-    };
-    validate(head.data.payload.get(), schema).map_err(|f| {
-        invalid(
-            &format!(
-                "data.payload{}{}",
-                if f.path.is_empty() { "" } else { "." },
-                f.path
-            ),
-            &f.reason,
-        )
-    })?;
+    }
     Ok(Some(Delivery {
+        event_type: check_event(&head.data.event_type, body)?,
         id: head.data.id,
-        event_type,
     }))
 }
 

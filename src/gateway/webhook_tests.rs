@@ -234,3 +234,22 @@ fn unwrap_options_are_read_and_checked() {
         );
     }
 }
+
+#[test]
+fn a_live_event_is_checked_by_the_schema_of_the_type_it_names() {
+    let comment = delivery(
+        "portout.new_comment",
+        r#"{"id":"c1","comment":"hi","portout_id":"p1"}"#,
+    );
+    assert_eq!(
+        check_event("portout.new_comment", &comment).ok(),
+        Some("portout.new_comment")
+    );
+    let e = check_event("portout.status_changed", &comment).unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("data.payload"), "{}", e.message);
+    let e = check_event("number_order.complete", &comment).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_deref()),
+        (ErrorCode::InvalidWebhook, Some("data.event_type"))
+    );
+}

@@ -6,7 +6,7 @@
 //! future per call, over the one request path ([`call`](super::call)).
 
 use super::body::parse_body;
-use super::call::{listing_of, read_args, start, PageOut};
+use super::call::{get, listing_of, read_args, start, PageOut};
 use super::convert::{to_input, to_js};
 use super::errors::error_to_js;
 use super::list_all::list_all;
@@ -18,6 +18,7 @@ use crate::client::error::{Error, ErrorCode};
 use crate::client::input::Input;
 use crate::client::operation::{Operation, Run};
 use crate::client::options::build_options;
+use crate::gateway::webhook::check_event;
 use js_sys::{Array, JsString, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -114,6 +115,28 @@ pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
         };
         let (_, value) = parse_body(&bytes, &LIST_BODY, text)?;
         Ok(to_js(&PageOut::of(&value, None)))
+    };
+    run().map_err(|e| error_to_js(&e))
+}
+
+/// Validates one event of the gateway's live stream (a Telnyx webhook delivery of the port-out
+/// event type `event_type`, as the gateway passed it on) and builds its `data`:
+/// `{ event_type, id, occurred_at?, payload, record_type }`. Throws `PortoutsError`
+/// (`invalid_webhook`) for anything but a valid port-out event of that type.
+#[wasm_bindgen(js_name = readLiveEvent)]
+pub fn read_live_event(event_type: String, json: JsString) -> Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue, Error> {
+        let name = check_event(&event_type, &String::from(&json))?;
+        let invalid = || Error::new(ErrorCode::InvalidWebhook, "The live event is not valid.");
+        let data = get(
+            &super::js::json_parse(&json).map_err(|_| invalid())?,
+            "data",
+        );
+        let is = |key: &str, want: &str| get(&data, key).as_string().as_deref() == Some(want);
+        if !is("event_type", name) || !is("record_type", "event") {
+            return Err(invalid());
+        }
+        Ok(data)
     };
     run().map_err(|e| error_to_js(&e))
 }

@@ -13,6 +13,7 @@ use crate::client::error::ErrorCode;
 use crate::gateway::answer::{Answer, AuditEntry};
 use crate::gateway::config::GatewayConfig;
 use crate::gateway::forward::{check_body_headers, prepare, MAX_BODY};
+use crate::gateway::live::LiveBuffer;
 use crate::gateway::refusal::Refusal;
 use crate::gateway::route::route;
 use crate::gateway::seen::Seen;
@@ -42,6 +43,8 @@ pub(crate) struct Inner {
     pub(crate) on_event: Function,
     pub(crate) key: RefCell<Option<JsValue>>,
     pub(crate) seen: RefCell<Seen>,
+    /// The live stream's recent events.
+    pub(crate) live: RefCell<LiveBuffer>,
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -69,6 +72,7 @@ pub fn create_gateway(
             config,
             key: RefCell::new(None),
             seen: RefCell::new(Seen::default()),
+            live: RefCell::new(LiveBuffer::default()),
         }),
     })
 }
@@ -143,9 +147,56 @@ async fn answer(g: &Inner, request: &JsValue) -> Answer {
             .await
             .unwrap_or_else(|r| Answer::refusal(&r));
     }
+    if path == format!("{}/live", g.config.base_path) {
+        return live(g, request, &method)
+            .await
+            .unwrap_or_else(|r| Answer::refusal(&r));
+    }
     match forward(g, request, &method, &target).await {
         Ok(answer) | Err(answer) => answer,
     }
+}
+
+/// `GET {basePath}/live`, authorized like a read (`{ name: 'live', write: false }`): the start
+/// of the stream (what a reconnect with `Last-Event-ID` missed); the shell writes the rest.
+async fn live(g: &Inner, request: &JsValue, method: &str) -> Result<Answer, Refusal> {
+    if method != "GET" {
+        return Err(Refusal {
+            allow: Some("GET".into()),
+            ..Refusal::new(405, "method_not_allowed", "the live stream takes GET")
+        });
+    }
+    if authorize(g, request, "live", false).await.is_none() {
+        return Err(Refusal::new(
+            403,
+            "forbidden",
+            "authorize refused the live stream for this request",
+        ));
+    }
+    let heads = headers(request);
+    let last = heads
+        .iter()
+        .find(|(k, _)| k == "last-event-id")
+        .map(|(_, v)| v.as_str());
+    Ok(Answer::live(g.live.borrow().since(last)))
+}
+
+/// `authorize(request, { name, write })`: `Some(verdict)` when it said yes (`true` or an
+/// object, the audit's `user`), `None` otherwise (also when it threw).
+async fn authorize(g: &Inner, request: &JsValue, name: &str, write: bool) -> Option<JsValue> {
+    let described = Object::new();
+    let _ = Reflect::set(&described, &"name".into(), &name.into());
+    let _ = Reflect::set(&described, &"write".into(), &write.into());
+    let verdict = match g
+        .authorize
+        .call2(&JsValue::NULL, &get(request, "original"), &described)
+    {
+        Ok(v) => JsFuture::from(Promise::resolve(&v))
+            .await
+            .unwrap_or(JsValue::FALSE),
+        Err(_) => JsValue::FALSE,
+    };
+    (verdict == JsValue::TRUE || verdict.is_object()).then_some(verdict)
 }
 
 async fn forward(
@@ -168,25 +219,13 @@ async fn forward(
         )));
     }
     let write = op.method.is_write();
-    let described = Object::new();
-    let _ = Reflect::set(&described, &"name".into(), &op.name.into());
-    let _ = Reflect::set(&described, &"write".into(), &write.into());
-    let verdict = match g
-        .authorize
-        .call2(&JsValue::NULL, &get(request, "original"), &described)
-    {
-        Ok(v) => JsFuture::from(Promise::resolve(&v))
-            .await
-            .unwrap_or(JsValue::FALSE),
-        Err(_) => JsValue::FALSE,
-    };
-    if !(verdict.is_truthy() && (verdict == JsValue::TRUE || verdict.is_object())) {
+    let Some(verdict) = authorize(g, request, op.name, write).await else {
         return Err(refused(Refusal::new(
             403,
             "forbidden",
             format!("authorize refused {} for this request", op.name),
         )));
-    }
+    };
     let heads = headers(request);
     let header = |name: &str| {
         heads

@@ -37,6 +37,7 @@ pub(crate) async fn webhook(
             "application/json; charset=utf-8".into(),
         )],
         body: format!("{{\"received\":true,\"note\":\"{note}\"}}"),
+        live: false,
     };
     let Ok(text) = std::str::from_utf8(&body) else {
         web_sys::console::warn_1(&"telnyx-portouts gateway: a signed webhook body is not UTF-8; acknowledged, not passed on".into());
@@ -59,12 +60,14 @@ pub(crate) async fn webhook(
                 .borrow_mut()
                 .first_time(&d.id, js_sys::Date::now() / 1000.0)
             {
-                let _ = g.on_event.call3(
-                    &JsValue::NULL,
+                let message = g.live.borrow_mut().push(&d.id, d.event_type, text);
+                let args = Array::of4(
                     &d.id.into(),
                     &d.event_type.into(),
                     &text.into(),
+                    &message.into(),
                 );
+                let _ = g.on_event.apply(&JsValue::NULL, &args);
                 Ok(ack("passed on"))
             } else {
                 Ok(ack("duplicate"))

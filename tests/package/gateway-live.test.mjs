@@ -1,0 +1,120 @@
+// Live updates (issue 19): the gateway's `{basePath}/live` stream of accepted webhook events,
+// a reconnect with Last-Event-ID, and `watchPortoutEvents` in the browser package: from the
+// stream, and by polling listPortoutEvents where there is no stream.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { createPortoutsGateway } from 'telnyx-portouts/gateway';
+import { watchPortoutEvents, createPortoutComment, createPortoutsClient } from 'telnyx-portouts';
+import { startMockServer } from '../mock/server.mjs';
+
+const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+const PUBLIC_KEY = Buffer.from(publicKey.export({ format: 'jwk' }).x, 'base64url').toString('base64');
+const KEY = 'KEYlive0123456789';
+let mock;
+let origin;
+let server;
+let allowLive = true;
+
+let seq = 0;
+function delivery() {
+  seq += 1;
+  return JSON.stringify({
+    data: { event_type: 'portout.new_comment', id: `live-${seq}`, occurred_at: new Date().toISOString(), payload: { id: `c${seq}`, comment: `comment ${seq}`, portout_id: 'p1', user_id: 'u1' }, record_type: 'event' },
+    meta: { attempt: 1, delivered_to: 'https://example.invalid/hooks' },
+  });
+}
+function deliver(body) {
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = sign(null, Buffer.from(`${ts}|${body}`), privateKey).toString('base64');
+  return fetch(`${origin}/api/telnyx/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'telnyx-signature-ed25519': signature, 'telnyx-timestamp': ts }, body });
+}
+
+before(async () => {
+  mock = await startMockServer({ port: 0, count: 10 });
+  const gateway = createPortoutsGateway({
+    apiKey: KEY, upstream: `${mock.url}/v2`,
+    authorize: (req, op) => op.name !== 'live' || allowLive,
+    webhook: { publicKey: PUBLIC_KEY, path: '/api/telnyx/webhooks' },
+  });
+  server = http.createServer(gateway.node);
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${server.address().port}`;
+});
+after(async () => {
+  server.closeAllConnections?.();
+  server.close();
+  await mock.close();
+});
+
+test('watchPortoutEvents yields each delivered event once, within a second', async () => {
+  const controller = new AbortController();
+  const seen = [];
+  const watching = (async () => {
+    for await (const event of watchPortoutEvents({ baseUrl: `${origin}/api/telnyx`, signal: controller.signal })) {
+      seen.push({ ...event, at: Date.now() });
+      if (seen.length === 2) break;
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 200));
+  const first = delivery();
+  const sentAt = Date.now();
+  assert.equal((await deliver(first)).status, 200);
+  assert.equal((await deliver(first)).status, 200, 'a repeated delivery');
+  const second = delivery();
+  await deliver(second);
+  await watching;
+  assert.deepEqual(seen.map((e) => e.id), [first, second].map((b) => JSON.parse(b).data.id), 'each event once, in order');
+  assert.equal(seen[0].event_type, 'portout.new_comment');
+  assert.equal(seen[0].source, 'live');
+  assert.equal(seen[0].payload.comment, JSON.parse(first).data.payload.comment);
+  assert.ok(seen[0].at - sentAt < 1000, `${seen[0].at - sentAt} ms`);
+  controller.abort();
+});
+
+test('a reconnect with Last-Event-ID gets what it missed', async () => {
+  const a = delivery();
+  const b = delivery();
+  await deliver(a);
+  await deliver(b);
+  const lastId = JSON.parse(a).data.id;
+  const controller = new AbortController();
+  const res = await fetch(`${origin}/api/telnyx/live`, { headers: { 'last-event-id': lastId }, signal: controller.signal });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^text\/event-stream/);
+  const reader = res.body.getReader();
+  const { value } = await reader.read();
+  const text = new TextDecoder().decode(value);
+  assert.ok(text.startsWith(`id: ${JSON.parse(b).data.id}\nevent: portout.new_comment\ndata: `), text.slice(0, 120));
+  assert.ok(!text.includes(`id: ${lastId}\n`));
+  controller.abort();
+});
+
+test('the live stream is authorized like a read', async () => {
+  allowLive = false;
+  try {
+    const res = await fetch(`${origin}/api/telnyx/live`);
+    assert.equal(res.status, 403);
+    assert.equal((await fetch(`${origin}/api/telnyx/live`, { method: 'POST' })).status, 405);
+  } finally {
+    allowLive = true;
+  }
+});
+
+test('without a live stream, watchPortoutEvents polls listPortoutEvents', async () => {
+  const options = { baseUrl: `${mock.url}/v2`, apiKey: KEY };
+  const controller = new AbortController();
+  const client = createPortoutsClient({ ...options, signal: controller.signal });
+  const id = mock.dataset[0].id;
+  const got = (async () => {
+    for await (const event of client.watchPortoutEvents({ pollMs: 100 })) return event;
+  })();
+  await new Promise((r) => setTimeout(r, 150));
+  await createPortoutComment(id, { body: 'seen by polling' }, options);
+  const event = await got;
+  controller.abort();
+  assert.equal(event.source, 'poll');
+  assert.equal(event.event_type, 'portout.new_comment');
+  assert.equal(event.payload.comment, 'seen by polling');
+});
