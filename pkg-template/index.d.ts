@@ -33,7 +33,7 @@ export interface PortoutLiveEvent {
 /** Port-out events as they happen, each once: the gateway's live stream (`{baseUrl}/live`), or
  *  polling `listPortoutEvents` every `pollMs` (default 15000) where there is none; `break` or
  *  `signal` stops it. */
-export function watchPortoutEvents(options?: (ClientOptions & { pollMs?: number }) | null): AsyncIterable<PortoutLiveEvent> & AsyncIterator<PortoutLiveEvent>;
+export function watchPortoutEvents(options?: (ClientOptions & { pollMs?: number; onState?: (state: 'live' | 'reconnecting' | 'polling') => void }) | null): AsyncIterable<PortoutLiveEvent> & AsyncIterator<PortoutLiveEvent>;
 
 /** One operation of the library's table (src/api/operations.rs): its function's name, HTTP
  *  method, path template below `baseUrl`, arguments before the options, and whether it is a

@@ -50,10 +50,11 @@ async function* messages(body) {
 /**
  * Port-out events as they happen: `{ id, event_type, occurred_at, payload, source }`, each once.
  * Options: the client's (`baseUrl`: the gateway, like `/api/telnyx`), `pollMs` (default 15000)
- * for polling where the gateway has no live stream, and `signal`; `break` stops it.
+ * for polling where the gateway has no live stream, `onState` ('live', 'reconnecting',
+ * 'polling') and `signal`; `break` stops it.
  */
 export async function* watchPortoutEvents(options) {
-  const { pollMs = 15_000, signal, ...client } = options ?? {};
+  const { pollMs = 15_000, signal, onState = () => {}, ...client } = options ?? {};
   const base = String(client.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const seen = new Set();
   const first = (id) => {
@@ -75,6 +76,7 @@ export async function* watchPortoutEvents(options) {
     if (res?.status === 404) break;
     if (res?.ok && res.body) {
       failures = 0;
+      onState('live');
       for await (const m of messages(res.body)) {
         if (m.id) last = m.id;
         const data = readLiveEvent(m.event, m.data);
@@ -82,10 +84,12 @@ export async function* watchPortoutEvents(options) {
       }
     }
     if (signal?.aborted) return;
+    onState('reconnecting');
     failures += 1;
     await wait(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)), signal);
   }
   // No live stream here: poll the events API for what happened since the watch began.
+  onState('polling');
   while (!signal?.aborted) {
     for await (const e of iterPortoutEvents({ filter: { created_at: { gte: since } } }, { ...client, signal })) {
       if (first(e.id)) yield { id: e.id, event_type: e.event_type, occurred_at: e.created_at, payload: e.payload, source: 'poll' };

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# The demo: the mock Telnyx API and the demo page (www/), until Ctrl-C.
+# The demo: the mock Telnyx API, the package's gateway in front of it, and the demo page (www/),
+# until Ctrl-C. The page talks to the gateway same-origin (/api/telnyx) with no key; the key is
+# only in the page server's environment. The mock signs a webhook for each change it makes
+# (a key pair made at start) and delivers it to the gateway, which passes it on to every open
+# page (live updates).
 #
 #   bash scripts/demo.sh            then open http://127.0.0.1:8080
+#
+# With TELNYX_API_KEY set (and TELNYX_PUBLIC_KEY for webhooks), the gateway is put in front of
+# the real API (https://api.telnyx.com/v2) instead, and no mock is started.
 #
 # Builds the package first when pkg/ is missing or older than the sources (scripts/ensure-tools.sh,
 # then scripts/build-pkg.sh: a few minutes on a fresh machine; it says which). Environment:
 #   MOCK_PORT      mock Telnyx API port (default 8787)
 #   DEMO_PORT      demo page port (default 8080)
-#   DEMO_BASE_URL  the page's default base URL (default http://127.0.0.1:$MOCK_PORT/v2);
+#   DEMO_BASE_URL  the page's default base URL (default /api/telnyx, the gateway);
 #                  the page's "Connection settings" and its ?baseUrl= parameter override it
 #   DEMO_NO_BUILD  1: fail instead of building when pkg/ is missing or stale (tests)
 #   DEMO_REPORT_DELAY_MS  how long a created CSV report stays pending in the mock (default 3000)
@@ -17,7 +24,7 @@ cd "$(dirname "$0")/.."
 
 MOCK_PORT="${MOCK_PORT:-8787}"
 DEMO_PORT="${DEMO_PORT:-8080}"
-DEMO_BASE_URL="${DEMO_BASE_URL:-http://127.0.0.1:$MOCK_PORT/v2}"
+DEMO_BASE_URL="${DEMO_BASE_URL:-/api/telnyx}"
 
 say() { printf '[demo] %s\n' "$*"; }
 
@@ -60,7 +67,7 @@ stop() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap 'stop; say "stopped"; exit 0' INT TERM
-trap 'stop' EXIT
+trap 'stop; rm -rf "${run_dir:-}"' EXIT
 
 # Waits until URL answers (or the server process PID is gone).
 wait_for() {
@@ -76,29 +83,49 @@ process.exit(1);
 EOF
 }
 
-# A created CSV report stays pending for 3 s, so the page shows it being built.
-node tests/mock/server.mjs --host 127.0.0.1 --port "$MOCK_PORT" --report-delay-ms "${DEMO_REPORT_DELAY_MS:-3000}" &
-pids+=($!)
-if ! wait_for "http://127.0.0.1:$MOCK_PORT/__health" "${pids[0]}"; then
-  say "the mock server did not start on 127.0.0.1:$MOCK_PORT (port in use? try MOCK_PORT=...)"
-  exit 1
+run_dir=$(mktemp -d)
+if [ -n "${TELNYX_API_KEY:-}" ]; then
+  upstream="${TELNYX_UPSTREAM:-https://api.telnyx.com/v2}"
+  say "TELNYX_API_KEY is set: the gateway forwards to the real API ($upstream); no mock"
+  [ -n "${TELNYX_PUBLIC_KEY:-}" ] || say "TELNYX_PUBLIC_KEY is not set: no webhook receiver, so no live updates"
+  gateway_key="$TELNYX_API_KEY"
+  public_key="${TELNYX_PUBLIC_KEY:-}"
+  mock_line=""
+else
+  upstream="http://127.0.0.1:$MOCK_PORT/v2"
+  # The mock requires this key, which only the gateway has: a request that bypassed the
+  # gateway would be refused.
+  gateway_key="demo-$(node -p 'require("node:crypto").randomBytes(12).toString("hex")')"
+  # A created CSV report stays pending for 3 s, so the page shows it being built.
+  node tests/mock/server.mjs --host 127.0.0.1 --port "$MOCK_PORT" --api-key "$gateway_key" \
+    --report-delay-ms "${DEMO_REPORT_DELAY_MS:-3000}" \
+    --webhook-url "http://127.0.0.1:$DEMO_PORT/api/telnyx/webhooks" > "$run_dir/mock.log" 2>&1 &
+  pids+=($!)
+  if ! wait_for "http://127.0.0.1:$MOCK_PORT/__health" "${pids[0]}"; then
+    cat "$run_dir/mock.log" >&2
+    say "the mock server did not start on 127.0.0.1:$MOCK_PORT (port in use? try MOCK_PORT=...)"
+    exit 1
+  fi
+  public_key=$(sed -n 's/^mock webhook public key //p' "$run_dir/mock.log")
+  mock_line="  Mock Telnyx API: $upstream/portouts   (request log: http://127.0.0.1:$MOCK_PORT/__log; it requires the gateway's key)"
 fi
 
-node www/serve.mjs --host 127.0.0.1 --port "$DEMO_PORT" --mock-url "$DEMO_BASE_URL" &
+TELNYX_API_KEY="$gateway_key" TELNYX_PUBLIC_KEY="$public_key" \
+  node www/serve.mjs --host 127.0.0.1 --port "$DEMO_PORT" --mock-url "$DEMO_BASE_URL" --gateway-upstream "$upstream" &
 pids+=($!)
-if ! wait_for "http://127.0.0.1:$DEMO_PORT/" "${pids[1]}"; then
+if ! wait_for "http://127.0.0.1:$DEMO_PORT/" "${pids[-1]}"; then
   say "the demo server did not start on 127.0.0.1:$DEMO_PORT (port in use? try DEMO_PORT=...)"
   exit 1
 fi
 
 cat <<EOF
 
-  Open the demo:   http://127.0.0.1:$DEMO_PORT/
-  Mock Telnyx API: http://127.0.0.1:$MOCK_PORT/v2/portouts   (request log: http://127.0.0.1:$MOCK_PORT/__log)
-  Page base URL:   $DEMO_BASE_URL
-  With a fault:    http://127.0.0.1:$DEMO_PORT/?baseUrl=$(node -p "encodeURIComponent('http://127.0.0.1:$MOCK_PORT/__mock/tag=demo,status=503,times=3/v2')")
+  Open the demo:   http://127.0.0.1:$DEMO_PORT/   (open it in two tabs: a change in one shows in the other)
+  Page base URL:   $DEMO_BASE_URL   (the gateway: same origin, no key in the page)
+  Gateway:         http://127.0.0.1:$DEMO_PORT/api/telnyx -> $upstream
+$mock_line
 
-  Press Ctrl-C to stop both servers.
+  Press Ctrl-C to stop.
 
 EOF
 

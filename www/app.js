@@ -17,6 +17,7 @@ import { beginLoad, bumpLoads, endLoad, isAbort, isNewest } from './loads.js';
 import { createLoadAll } from './load-all.js';
 import { createDetail } from './detail.js';
 import { createReports } from './reports.js';
+import { startLive } from './live.js';
 
 
 
@@ -41,6 +42,9 @@ const state = {
 let restoredSearch = null;
 let detail = null;
 let reports = null;
+let live = null;
+/** The gateway's base URL when the page server has one (config.json), else null. */
+let liveBaseUrl = null;
 
 const features = { listAll: false };
 const { renderTable, renderSummary, renderPager, renderCharts, renderAll } = createResults({
@@ -290,6 +294,7 @@ function wire() {
     settingsVersion += 1;
     saveSettings();
     renderConnection();
+    syncLive();
     // Keep a baseUrl that came in the address in step with the setting.
     const { app } = splitSearch(location.search);
     if (app.has('baseUrl')) {
@@ -318,9 +323,22 @@ async function readConfig() {
     const res = await fetch('./config.json', { cache: 'no-store' });
     if (!res.ok) return undefined;
     const config = await res.json();
-    return typeof config?.baseUrl === 'string' ? config.baseUrl : undefined;
+    if (typeof config?.baseUrl !== 'string') return undefined;
+    liveBaseUrl = config.live === true ? config.baseUrl : null;
+    return config.baseUrl;
   } catch {
     return undefined;
+  }
+}
+
+/** Live updates run while the page talks to the server's gateway (config.json's `live`). */
+function syncLive() {
+  if (liveBaseUrl && settings.baseUrl === liveBaseUrl) {
+    if (live) live.restart();
+    else live = startLive({ options: clientOptions, onPortout: showChange });
+  } else {
+    live?.stop();
+    live = null;
   }
 }
 
@@ -348,6 +366,18 @@ async function start() {
   renderAll();
   await restoreFromUrl();
   reports.load(); // the past CSV reports, once the listing has settled (the listing first)
+  syncLive();
+}
+
+/** A port-out changed elsewhere (a live event): its row and the open panel show it. */
+async function showChange(id) {
+  if (detail.id === id) return detail.refresh(id); // the panel updates the row too
+  if (!state.rows.some((r) => r.id === id)) return;
+  try {
+    updateRow(await telnyx.getPortout(id, clientOptions()));
+  } catch {
+    // The listing keeps what it showed; the next load brings the change.
+  }
 }
 
 start();

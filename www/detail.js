@@ -209,6 +209,27 @@ export function createDetail({ options, onRecord, onRequestClose }) {
     finished();
   }
 
+  /** Shows what changed elsewhere (a live event about the open port-out): the record, the
+   *  comments and the timeline, reloaded in place. */
+  async function refresh(id) {
+    if (!isCurrent(id) || panel.dataset.state === 'loading') return;
+    const o = opts();
+    const [record, comments, events] = await Promise.allSettled([
+      getPortout(id, o),
+      listPortoutComments(id, o),
+      listPortoutEvents({ filter: { portout_id: id }, page: { size: EVENTS_PAGE_SIZE } }, o),
+    ]);
+    if (!isCurrent(id)) return;
+    if (record.status === 'fulfilled') {
+      current.record = record.value;
+      renderRecord(record.value);
+      onRecord(record.value);
+    }
+    if (comments.status === 'fulfilled') renderComments(comments.value);
+    if (events.status === 'fulfilled') renderEvents(events.value.data);
+    finished();
+  }
+
   /** Closes the panel and cancels what it is loading. */
   function close() {
     current?.controller.abort();
@@ -373,5 +394,5 @@ export function createDetail({ options, onRecord, onRequestClose }) {
     onRequestClose();
   });
 
-  return { open, close, get id() { return current?.id ?? null; } };
+  return { open, close, refresh, get id() { return current?.id ?? null; } };
 }

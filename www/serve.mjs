@@ -7,14 +7,19 @@
 // where the page's import map points `telnyx-portouts`. With --mock-url (or the `baseUrl`
 // option), /config.json answers `{"baseUrl": …}`: the page's default base URL.
 //
-// Programmatic: `const s = await startStaticServer({ port: 0, root, pkgDir, baseUrl })`
+// With --gateway-upstream URL (or the `gateway` option), it also mounts the package's gateway
+// (`telnyx-portouts/gateway`, from the same pkg/) at /api/telnyx: the page talks to it
+// same-origin with no key; the key (TELNYX_API_KEY) and the webhook public key
+// (TELNYX_PUBLIC_KEY) stay in this process. Webhooks go to /api/telnyx/webhooks.
+//
+// Programmatic: `const s = await startStaticServer({ port: 0, root, pkgDir, baseUrl, gateway })`
 // → `{ url, port, close() }`.
 
 import http from 'node:http';
 import { createReadStream, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -66,6 +71,27 @@ function send(res, status, body, type = 'text/plain; charset=utf-8') {
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
+const GATEWAY_BASE = '/api/telnyx';
+
+/**
+ * The package's gateway for the demo: every operation allowed (the demo shows writes), and
+ * `authorize` open: the demo server listens on 127.0.0.1 only and has no users. A deployment
+ * decides here who may do what (a session cookie, a role).
+ */
+async function mountGateway(pkgRoot, { apiKey, upstream, publicKey }) {
+  const { createPortoutsGateway } = await import(pathToFileURL(path.join(pkgRoot, 'gateway', 'index.js')).href);
+  const { OPERATIONS } = await import(pathToFileURL(path.join(pkgRoot, 'node.js')).href);
+  return createPortoutsGateway({
+    apiKey,
+    upstream,
+    basePath: GATEWAY_BASE,
+    allow: OPERATIONS.map((op) => op.name),
+    authorize: () => true, // local demo: no users to tell apart (see above)
+    webhook: publicKey ? { publicKey, path: `${GATEWAY_BASE}/webhooks` } : undefined,
+    audit: (entry) => console.log(`audit ${JSON.stringify(entry)}`),
+  });
+}
+
 /**
  * Starts the static server.
  * `headers` are added to every response (the decode benchmark passes COOP/COEP, which make
@@ -80,12 +106,17 @@ export async function startStaticServer({
   pkgDir = path.join(HERE, '..', 'pkg'),
   baseUrl,
   headers = {},
+  gateway,
 } = {}) {
   const rootDir = path.resolve(root);
   const pkgRoot = pkgDir ? path.resolve(pkgDir) : null;
+  const api = gateway ? await mountGateway(pkgRoot, gateway) : null;
 
   const server = http.createServer(async (req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (api && (req.url === GATEWAY_BASE || req.url?.startsWith(`${GATEWAY_BASE}/`) || req.url?.startsWith(`${GATEWAY_BASE}?`))) {
+      return api.node(req, res);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
       return send(res, 405, 'Method not allowed\n');
@@ -93,7 +124,9 @@ export async function startStaticServer({
     const urlPath = (req.url ?? '/').split('?')[0].split('#')[0];
 
     if (urlPath === '/config.json' && baseUrl) {
-      return send(res, 200, JSON.stringify({ baseUrl }) + '\n', MIME['.json']);
+      // `live`: the page's default base URL is this server's gateway, which streams events.
+      const live = Boolean(api) && baseUrl === GATEWAY_BASE;
+      return send(res, 200, JSON.stringify(live ? { baseUrl, live } : { baseUrl }) + '\n', MIME['.json']);
     }
 
     let file;
@@ -179,14 +212,17 @@ if (isMain()) {
       root: { type: 'string' },
       pkg: { type: 'string' },
       'mock-url': { type: 'string' },
+      'gateway-upstream': { type: 'string' },
     },
   });
+  const upstream = values['gateway-upstream'];
   const server = await startStaticServer({
     port: Number(values.port),
     host: values.host,
     root: values.root ?? HERE,
     pkgDir: values.pkg ?? path.join(HERE, '..', 'pkg'),
     baseUrl: values['mock-url'],
+    gateway: upstream ? { apiKey: process.env.TELNYX_API_KEY, upstream, publicKey: process.env.TELNYX_PUBLIC_KEY || undefined } : undefined,
   });
   console.log(`demo listening ${server.url}`);
   const stop = () => server.close().then(() => process.exit(0));

@@ -1,5 +1,7 @@
-// scripts/demo.sh (the README's first command): starts the mock and the page server, prints the
-// URL, serves the page, the package and config.json, and stops both servers on SIGTERM.
+// scripts/demo.sh (the README's first command): starts the mock and the page server with the
+// gateway in front of the mock, prints the URL, serves the page, the package, config.json and
+// the gateway (the page's default baseUrl, same origin, no key), delivers the mock's signed
+// webhooks to the live stream, and stops both servers on SIGTERM.
 //
 //   node --test tests/e2e/
 //
@@ -27,7 +29,7 @@ function freePort() {
   });
 }
 
-test('scripts/demo.sh serves the demo against the mock until stopped', async (t) => {
+test('scripts/demo.sh serves the demo through the gateway in front of the mock until stopped', async (t) => {
   await waitForPkg(path.join(ROOT, 'pkg'));
   const [mockPort, demoPort] = [await freePort(), await freePort()];
   const child = spawn('bash', ['scripts/demo.sh'], {
@@ -52,14 +54,29 @@ test('scripts/demo.sh serves the demo against the mock until stopped', async (t)
   const html = await fetch(`${demo}/`);
   assert.equal(html.status, 200);
   assert.match(await html.text(), /"telnyx-portouts": "\/node_modules\/telnyx-portouts\/index\.js"/);
-  assert.deepEqual(await (await fetch(`${demo}/config.json`)).json(), { baseUrl: `http://127.0.0.1:${mockPort}/v2` });
+  assert.deepEqual(await (await fetch(`${demo}/config.json`)).json(), { baseUrl: '/api/telnyx', live: true });
   const wasm = await fetch(`${demo}/node_modules/telnyx-portouts/telnyx_portouts_bg.wasm`);
   assert.equal(wasm.headers.get('content-type'), 'application/wasm');
   await wasm.arrayBuffer();
-  const list = await fetch(`http://127.0.0.1:${mockPort}/v2/portouts?page[size]=1`, { headers: { origin: demo } });
+  // The page's requests go through the gateway, which holds the key; the mock refuses any other.
+  const list = await fetch(`${demo}/api/telnyx/portouts?page[size]=1`);
   assert.equal(list.status, 200);
-  assert.equal(list.headers.get('access-control-allow-origin'), '*');
-  assert.equal((await list.json()).data.length, 1);
+  const [record] = (await list.json()).data;
+  assert.ok(record.id);
+  assert.equal((await fetch(`http://127.0.0.1:${mockPort}/v2/portouts?page[size]=1`)).status, 401);
+  assert.equal((await fetch(`${demo}/api/telnyx/messages`)).status, 404);
+  // A change the mock makes is delivered, signed, to the gateway and comes out of its live stream.
+  const controller = new AbortController();
+  const live = await fetch(`${demo}/api/telnyx/live`, { signal: controller.signal });
+  const reader = live.body.getReader();
+  const posted = await fetch(`${demo}/api/telnyx/portouts/${record.id}/comments`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'from the demo test' }),
+  });
+  assert.equal(posted.status, 201);
+  let streamed = '';
+  while (!streamed.includes('from the demo test')) streamed += new TextDecoder().decode((await reader.read()).value);
+  assert.match(streamed, /event: portout\.new_comment\n/);
+  controller.abort();
 
   child.kill('SIGTERM');
   const { code } = await exited;

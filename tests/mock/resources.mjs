@@ -35,7 +35,7 @@ function decodeSegment(s) {
  * @param {{ seed, count, dataset: Array, reportDelayMs?: number }} opts  `dataset` is the live
  *   record array the list/get routes serve; status updates change its records in place.
  */
-export function createResources({ seed, count, dataset, reportDelayMs = DEFAULT_REPORT_DELAY_MS }) {
+export function createResources({ seed, count, dataset, reportDelayMs = DEFAULT_REPORT_DELAY_MS, onEvent = () => {} }) {
   const byId = new Map(dataset.map((r) => [r.id, r]));
   let comments;
   let documents;
@@ -65,6 +65,7 @@ export function createResources({ seed, count, dataset, reportDelayMs = DEFAULT_
     while (i < events.length && eventOrder(events[i], e) < 0) i++;
     events.splice(i, 0, e);
     eventsById.set(e.id, e);
+    onEvent(e);
   }
 
   // Pending reports turn completed once their delay has passed (checked on every read).

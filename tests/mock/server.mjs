@@ -20,6 +20,7 @@ import { parseQuery, parseListQuery, listPage } from './filters.mjs';
 import { parseDirectives, hasFault } from './directives.mjs';
 import { ERRORS, errorBody } from './errors.mjs';
 import { createResources, DEFAULT_REPORT_DELAY_MS } from './resources.mjs';
+import { createWebhookSender } from './webhooks.mjs';
 
 export { errorBody };
 
@@ -89,9 +90,12 @@ export async function startMockServer({
   upstream,
   proxyApiKey,
   reportDelayMs = DEFAULT_REPORT_DELAY_MS,
+  webhookUrl,
 } = {}) {
   const dataset = generateDataset({ seed, count });
-  const resources = createResources({ seed, count, dataset, reportDelayMs });
+  // Each event the mock records is delivered, signed, to webhookUrl (tests/mock/webhooks.mjs).
+  const webhooks = webhookUrl ? createWebhookSender({ url: webhookUrl }) : null;
+  const resources = createResources({ seed, count, dataset, reportDelayMs, onEvent: (e) => webhooks?.deliver(e) });
   const growCache = new Map();
   const log = [];
   const timers = new Set();
@@ -499,6 +503,8 @@ export async function startMockServer({
   return {
     url: `http://${urlHost}:${actualPort}`,
     port: actualPort,
+    /** The public key the webhooks are signed with (base64), when they are sent. */
+    webhookPublicKey: webhooks?.publicKey,
     log,
     dataset,
     resources,
@@ -538,13 +544,14 @@ async function main() {
       count: { type: 'string', default: '1000' },
       upstream: { type: 'string' },
       'report-delay-ms': { type: 'string', default: String(DEFAULT_REPORT_DELAY_MS) },
+      'webhook-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(
-      'usage: node tests/mock/server.mjs [--port 8787] [--host 127.0.0.1] [--api-key KEY] [--seed 42] [--count 1000] [--upstream URL] [--report-delay-ms 300]\n',
+      'usage: node tests/mock/server.mjs [--port 8787] [--host 127.0.0.1] [--api-key KEY] [--seed 42] [--count 1000] [--upstream URL] [--report-delay-ms 300] [--webhook-url URL]\n',
     );
     return;
   }
@@ -563,7 +570,9 @@ async function main() {
     count: int('count', values.count, 0),
     upstream: values.upstream,
     reportDelayMs: int('report-delay-ms', values['report-delay-ms'], 0),
+    webhookUrl: values['webhook-url'],
   });
+  if (srv.webhookPublicKey) process.stdout.write(`mock webhook public key ${srv.webhookPublicKey}\n`);
   process.stdout.write(`mock listening ${srv.url}\n`);
   const stop = () => {
     srv.close().then(() => process.exit(0));

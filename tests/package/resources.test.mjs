@@ -900,6 +900,7 @@ const CLIENT_METHODS = [
   'listPortoutSupportingDocuments', 'createPortoutSupportingDocuments',
   'listPortoutEvents', 'listAllPortoutEvents', 'iterPortoutEvents', 'getPortoutEvent', 'republishPortoutEvent',
   'listPortoutReports', 'listAllPortoutReports', 'iterPortoutReports', 'createPortoutReport', 'getPortoutReport',
+  'watchPortoutEvents',
 ];
 
 describe('createPortoutsClient', () => {
