@@ -13,6 +13,7 @@ const benches = [
   ['Size of what the browser downloads', './size.mjs'],
   ['Decode: parsePortoutsResponse vs JSON.parse and schema validators', './decode.mjs'],
   ['List-all vs the official SDK', './list-all.mjs'],
+  ['The gateway (issue 19)', './gateway.mjs'],
 ];
 for (const [title, path] of benches) {
   let mod;

@@ -35,9 +35,9 @@ cargo clippy --target wasm32-unknown-unknown --features gateway -- -D warnings
 
 step "host unit tests (pure-Rust core and the validator crate)"
 cargo test --workspace
-# The fuzz crate's support code and its tests (the targets themselves run by hand:
-# docs/fuzzing.md); it builds in fuzz/target, its own workspace.
-(cd fuzz && env -u CARGO_TARGET_DIR cargo test --lib)
+# The fuzz crate's support code and its tests, and every target type-checked (the targets
+# themselves run by hand: docs/fuzzing.md); it builds in fuzz/target, its own workspace.
+(cd fuzz && env -u CARGO_TARGET_DIR cargo test --lib && env -u CARGO_TARGET_DIR cargo check --bins)
 
 step "mock Telnyx server on $MOCK_URL"
 # Its log stays in this checkout (test-output/), and the suite must reach this very server: if the
@@ -81,6 +81,9 @@ tsc -p tests/types
 suites=(tests/mock/ tests/package/ tests/conformance/)
 [ "${SKIP_E2E:-}" = 1 ] || for d in tests/e2e tests/vite-app; do [ -d "$d" ] && suites+=("$d"); done
 node --test --test-concurrency=1 "${suites[@]}"
+
+step "the gateway under Deno (deno test; Deno installs from npm: package.json)"
+NO_COLOR=1 deno test --allow-read --allow-net --allow-env --no-prompt tests/deno/
 
 echo
 echo "all tests passed"

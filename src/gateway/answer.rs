@@ -46,7 +46,9 @@ impl Answer {
     /// body that still holds the key in escaped form is withheld (502).
     pub fn upstream(status: u16, body: &[u8], request_id: Option<&str>, key: &str) -> Answer {
         let text = redact_str(&String::from_utf8_lossy(body), key);
-        if is_json(&text) && mentions(&text, key) {
+        // The key can hide in JSON only behind escapes (`\u0041`, `\/`): without a backslash
+        // the literal redaction above is all, and the body is not parsed again.
+        if text.contains('\\') && is_json(&text) && mentions(&text, key) {
             return Answer::refusal(&Refusal::new(
                 502,
                 "upstream_leak",

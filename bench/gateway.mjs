@@ -1,0 +1,187 @@
+// The gateway's numbers (issue 19), each ratio measured in one run on this machine:
+// - a list page through the gateway vs straight to the mock: added p50 latency, and requests/s at
+//   concurrency 50 against a bare forwarding proxy (node:http piping to the mock, adding the key);
+// - webhook verification: deliveries/s on one core, unwrapPortoutWebhook vs the official SDK's
+//   TelnyxWebhook.verify, and the gateway's webhook path (key imported once);
+// - 1,000 concurrent requests: every response matches its request, none lost;
+// - memory: 10,000 webhook deliveries with 20 live subscribers.
+//
+//   node --expose-gc bench/gateway.mjs      (after bash scripts/build-pkg.sh; prints JSON)
+// bench/run-all.mjs runs it too (its `run()`) for BENCHMARKS.md.
+import http from 'node:http';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { TelnyxWebhook } from 'telnyx/lib/webhooks';
+import { createPortoutsGateway, unwrapPortoutWebhook } from 'telnyx-portouts/gateway';
+import { startMockServer } from '../tests/mock/server.mjs';
+
+const KEY = 'KEYbench0123456789';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const listen = async (handler) => {
+  const server = http.createServer(handler);
+  server.keepAliveTimeout = 60_000;
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
+};
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+function get(url) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+    }).on('error', reject);
+  });
+}
+
+/** Runs every measurement; resolves to `{ result, markdown }`. */
+export async function run() {
+  const mock = await startMockServer({ port: 0, count: 300, apiKey: KEY });
+  const upstream = new URL(mock.url);
+  const gateway = createPortoutsGateway({ apiKey: KEY, upstream: `${mock.url}/v2`, authorize: () => true, maxRetries: 0 });
+  const gw = await listen(gateway.node);
+  // A bare forwarding proxy: what "put the key on and pipe it through" costs.
+  const bare = await listen((req, res) => {
+    const out = http.request({ host: upstream.hostname, port: upstream.port, path: req.url.replace('/api/telnyx', '/v2'), method: req.method, agent, headers: { authorization: `Bearer ${KEY}`, accept: 'application/json' } }, (up) => {
+      res.writeHead(up.statusCode, up.headers);
+      up.pipe(res);
+    });
+    out.on('error', () => (res.writeHead(502), res.end()));
+    req.pipe(out);
+  });
+  // The mock's own key check needs the key for the direct measurement.
+  const directAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  function direct(path) {
+    return new Promise((resolve, reject) => {
+      http.get(`${mock.url}${path}`, { agent: directAgent, headers: { authorization: `Bearer ${KEY}` } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      }).on('error', reject);
+    });
+  }
+
+  async function timed(n, fn) {
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await fn(i);
+      times.push(performance.now() - t);
+    }
+    return times;
+  }
+
+  const PAGE = '/portouts?page%5Bsize%5D=20';
+  await timed(50, () => direct(`/v2${PAGE}`));
+  await timed(50, () => get(`${gw.url}/api/telnyx${PAGE}`));
+  const directP50 = median(await timed(400, () => direct(`/v2${PAGE}`)));
+  const gatewayP50 = median(await timed(400, () => get(`${gw.url}/api/telnyx${PAGE}`)));
+
+  async function throughput(base, total = 3000, concurrency = 50) {
+    let next = 0;
+    const t = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next += 1;
+        const r = await get(`${base}/api/telnyx${PAGE}`);
+        if (r.status !== 200) throw new Error(`status ${r.status}`);
+      }
+    }));
+    return total / ((performance.now() - t) / 1000);
+  }
+  await throughput(bare.url, 500);
+  await throughput(gw.url, 500);
+  const bareRps = await throughput(bare.url);
+  const gatewayRps = await throughput(gw.url);
+
+  // 1,000 concurrent requests, each asking for its own page size: each answer must be its own.
+  const sizes = Array.from({ length: 1000 }, (_, i) => 1 + (i % 250));
+  const answers = await Promise.all(sizes.map((size) => get(`${gw.url}/api/telnyx/portouts?page%5Bsize%5D=${size}`)));
+  const matched = answers.filter((r, i) => r.status === 200 && JSON.parse(r.body).data.length === Math.min(sizes[i], 300) && JSON.parse(r.body).meta.page_size === sizes[i]).length;
+
+  // Webhook verification on one core.
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const PUBLIC_KEY = Buffer.from(publicKey.export({ format: 'jwk' }).x, 'base64url').toString('base64');
+  let seq = 0;
+  const delivery = () => JSON.stringify({
+    data: { event_type: 'portout.status_changed', id: `e${++seq}`, occurred_at: '2026-12-06T00:00:00Z', payload: { id: 'p1', status: 'authorized', phone_numbers: ['+13035551212'], carrier_name: 'X', spid: '1', subscriber_name: 'A', user_id: 'u' }, record_type: 'event' },
+    meta: { attempt: 1, delivered_to: 'https://example.invalid' },
+  });
+  const signedHeaders = (body) => {
+    const ts = String(Math.floor(Date.now() / 1000));
+    return { 'telnyx-signature-ed25519': sign(null, Buffer.from(`${ts}|${body}`), privateKey).toString('base64'), 'telnyx-timestamp': ts };
+  };
+  const N = 3000;
+  const bodies = Array.from({ length: N }, delivery);
+  const headers = bodies.map(signedHeaders);
+  const sdk = new TelnyxWebhook(PUBLIC_KEY);
+  async function rate(fn) {
+    for (let i = 0; i < 200; i++) await fn(i % N);
+    const t = performance.now();
+    for (let i = 0; i < N; i++) await fn(i);
+    return N / ((performance.now() - t) / 1000);
+  }
+  const sdkRate = await rate((i) => sdk.verify(bodies[i], headers[i]));
+  const unwrapRate = await rate((i) => unwrapPortoutWebhook(bodies[i], headers[i], { publicKey: PUBLIC_KEY }));
+  const hooked = createPortoutsGateway({ apiKey: KEY, upstream: `${mock.url}/v2`, authorize: () => true, webhook: { publicKey: PUBLIC_KEY, path: '/hooks' } });
+  const hookRequest = (i) => new Request('http://gw.local/hooks', { method: 'POST', headers: { 'content-type': 'application/json', ...headers[i] }, body: bodies[i] });
+  const gatewayHookRate = await rate(async (i) => { const r = await hooked.fetch(hookRequest(i)); await r.arrayBuffer(); });
+
+  // Memory: 10,000 more deliveries, 20 live subscribers reading their streams.
+  const readers = [];
+  for (let i = 0; i < 20; i++) {
+    const res = await hooked.fetch(new Request('http://gw.local/api/telnyx/live'));
+    const reader = res.body.getReader();
+    const counter = { bytes: 0 };
+    (async () => { for (;;) { const { value, done } = await reader.read(); if (done) return; counter.bytes += value.length; } })();
+    readers.push({ reader, counter });
+  }
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const rssBefore = process.memoryUsage().rss;
+  for (let i = 0; i < 10_000; i++) {
+    const body = delivery();
+    const r = await hooked.fetch(new Request('http://gw.local/hooks', { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(body) }, body }));
+    await r.arrayBuffer();
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  globalThis.gc?.();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const rssAfter = process.memoryUsage().rss;
+  const streamed = readers.map((r) => r.counter.bytes);
+  for (const { reader } of readers) await reader.cancel();
+
+  const result = {
+    listPageP50Ms: { direct: +directP50.toFixed(3), gateway: +gatewayP50.toFixed(3), added: +(gatewayP50 - directP50).toFixed(3) },
+    concurrency50Rps: { bareProxy: Math.round(bareRps), gateway: Math.round(gatewayRps), ratio: +(gatewayRps / bareRps).toFixed(2) },
+    concurrent1000: { requests: sizes.length, matched },
+    webhookVerifyPerSecond: { sdk: Math.round(sdkRate), unwrapPortoutWebhook: Math.round(unwrapRate), ratio: +(unwrapRate / sdkRate).toFixed(2), gatewayPath: Math.round(gatewayHookRate) },
+    memory10kDeliveries20Subscribers: {
+      heapMB: [+(heapBefore / 2 ** 20).toFixed(1), +(heapAfter / 2 ** 20).toFixed(1)],
+      rssMB: [+(rssBefore / 2 ** 20).toFixed(1), +(rssAfter / 2 ** 20).toFixed(1)],
+      everySubscriberGotEveryEvent: streamed.every((b) => b === streamed[0]) && streamed[0] > 10_000 * 300,
+    },
+  };
+
+  for (const s of [gw.server, bare.server]) s.closeAllConnections(), s.close();
+  agent.destroy();
+  directAgent.destroy();
+  await mock.close();
+  return { result, markdown: markdownOf(result) };
+}
+
+function markdownOf(r) {
+  const rows = [
+    ['list page (20 records) p50, through the gateway − straight to the mock', `${r.listPageP50Ms.added} ms (${r.listPageP50Ms.direct} → ${r.listPageP50Ms.gateway})`, '≤ 1 ms'],
+    ['requests/s at concurrency 50, gateway ÷ a bare forwarding proxy', `${r.concurrency50Rps.ratio}× (${r.concurrency50Rps.gateway} / ${r.concurrency50Rps.bareProxy})`, '≥ 0.7×'],
+    ['webhook verifications/s on one core, `unwrapPortoutWebhook` ÷ the SDK\'s `verify`', `${r.webhookVerifyPerSecond.ratio}× (${r.webhookVerifyPerSecond.unwrapPortoutWebhook} / ${r.webhookVerifyPerSecond.sdk}); the gateway's webhook path ${r.webhookVerifyPerSecond.gatewayPath}/s`, '≥ 1×'],
+    ['1,000 concurrent requests: responses matching their request', `${r.concurrent1000.matched} / ${r.concurrent1000.requests}`, 'all'],
+    ['10,000 webhook deliveries, 20 live subscribers: heap after GC, before → after', `${r.memory10kDeliveries20Subscribers.heapMB.join(' → ')} MB; every subscriber got every event: ${r.memory10kDeliveries20Subscribers.everySubscriberGotEveryEvent}`, 'bounded'],
+  ];
+  return ['Each ratio measured in one run (`node --expose-gc bench/gateway.mjs`): the gateway on node:http in front of the mock (which requires the key), a bare forwarding proxy (node:http piping to the mock, adding the key) for comparison. The gateway sends upstream with gloo-net, i.e. the platform\'s `fetch` (undici in Node), where the bare proxy uses `http.request`.', '',
+    '| what | measured | goal |', '|---|---|---|', ...rows.map((x) => `| ${x.join(' | ')} |`), ''].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { result } = await run();
+  console.log(JSON.stringify(result, null, 2));
+  process.exit(0);
+}
