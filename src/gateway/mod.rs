@@ -5,6 +5,7 @@
 
 pub mod answer;
 pub mod config;
+pub mod cors;
 pub mod forward;
 pub mod live;
 pub mod refusal;

@@ -18,7 +18,7 @@ use crate::client::error::{Error, ErrorCode};
 use crate::client::input::Input;
 use crate::client::operation::{Operation, Run};
 use crate::client::options::build_options;
-use crate::gateway::webhook::check_event;
+use crate::gateway::webhook::EVENT_TYPES;
 use js_sys::{Array, JsString, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -120,23 +120,32 @@ pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Validates one event of the gateway's live stream (a Telnyx webhook delivery of the port-out
-/// event type `event_type`, as the gateway passed it on) and builds its `data`:
-/// `{ event_type, id, occurred_at?, payload, record_type }`. Throws `PortoutsError`
-/// (`invalid_webhook`) for anything but a valid port-out event of that type.
+/// event type `event_type`, as the gateway passed it on) against that type's schema, as a
+/// response body is checked, and builds its `data`: `{ event_type, id, occurred_at?, payload,
+/// record_type }`. Throws `PortoutsError` (`invalid_webhook`) for anything but a valid port-out
+/// event of that type.
 #[wasm_bindgen(js_name = readLiveEvent)]
 pub fn read_live_event(event_type: String, json: JsString) -> Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue, Error> {
-        let name = check_event(&event_type, &String::from(&json))?;
-        let invalid = || Error::new(ErrorCode::InvalidWebhook, "The live event is not valid.");
-        let data = get(
-            &super::js::json_parse(&json).map_err(|_| invalid())?,
-            "data",
-        );
-        let is = |key: &str, want: &str| get(&data, key).as_string().as_deref() == Some(want);
-        if !is("event_type", name) || !is("record_type", "event") {
-            return Err(invalid());
-        }
-        Ok(data)
+    let invalid = |mut e: Error| {
+        e.code = ErrorCode::InvalidWebhook;
+        error_to_js(&e)
     };
-    run().map_err(|e| error_to_js(&e))
+    let not_one = || {
+        invalid(Error::new(
+            ErrorCode::InvalidWebhook,
+            "The live event is not a valid port-out event.",
+        ))
+    };
+    let (name, schema) = EVENT_TYPES
+        .iter()
+        .find(|(t, _)| *t == event_type)
+        .ok_or_else(not_one)?;
+    let (_, envelope) =
+        parse_body(String::from(&json).as_bytes(), schema, Some(&json)).map_err(invalid)?;
+    let data = get(&envelope, "data");
+    let is = |key: &str, want: &str| get(&data, key).as_string().as_deref() == Some(want);
+    if !is("event_type", name) || !is("record_type", "event") {
+        return Err(not_one());
+    }
+    Ok(data)
 }

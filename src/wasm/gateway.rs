@@ -12,6 +12,7 @@ use super::webhook::webhook;
 use crate::client::error::ErrorCode;
 use crate::gateway::answer::{Answer, AuditEntry};
 use crate::gateway::config::GatewayConfig;
+use crate::gateway::cors::{grant, preflight};
 use crate::gateway::forward::{check_body_headers, prepare, MAX_BODY};
 use crate::gateway::live::LiveBuffer;
 use crate::gateway::refusal::Refusal;
@@ -132,10 +133,46 @@ pub(crate) async fn read_body(request: &JsValue) -> Result<Vec<u8>, Refusal> {
     Ok(bytes.to_vec())
 }
 
+/// Answers a request as the core decides; a request from the configured CORS origin gets its
+/// grant on every answer.
 async fn answer(g: &Inner, request: &JsValue) -> Answer {
+    let heads = headers(request);
+    let origin = heads
+        .iter()
+        .find(|(k, _)| k == "origin")
+        .map(|(_, v)| v.as_str());
+    let allowed = g.config.cors_origin.as_deref();
+    let mut answer = decide(g, request, &heads, origin).await;
+    if !answer
+        .headers
+        .iter()
+        .any(|(k, _)| k == "access-control-allow-origin")
+    {
+        answer.headers.extend(grant(allowed, origin));
+    }
+    answer
+}
+
+async fn decide(
+    g: &Inner,
+    request: &JsValue,
+    heads: &[(String, String)],
+    origin: Option<&str>,
+) -> Answer {
     let method = string(request, "method");
     let target = string(request, "target");
     let path = target.split('?').next().unwrap_or("");
+    if method == "OPTIONS" {
+        let requested = heads
+            .iter()
+            .find(|(k, _)| k == "access-control-request-method")
+            .map(|(_, v)| v.as_str());
+        let allowed = g.config.cors_origin.as_deref();
+        let base = &g.config.base_path;
+        if let Some(answer) = preflight(allowed, origin, base, &target, requested) {
+            return answer;
+        }
+    }
     if let Some(hook) = g.config.webhook.as_ref().filter(|w| w.path == path) {
         if method != "POST" {
             return Answer::refusal(&Refusal {
@@ -191,9 +228,11 @@ async fn authorize(g: &Inner, request: &JsValue, name: &str, write: bool) -> Opt
         .authorize
         .call2(&JsValue::NULL, &get(request, "original"), &described)
     {
-        Ok(v) => JsFuture::from(Promise::resolve(&v))
+        // A thenable is awaited; a plain answer (`true`, an object) is taken as it is.
+        Ok(v) if get(&v, "then").is_function() => JsFuture::from(Promise::resolve(&v))
             .await
             .unwrap_or(JsValue::FALSE),
+        Ok(v) => v,
         Err(_) => JsValue::FALSE,
     };
     (verdict == JsValue::TRUE || verdict.is_object()).then_some(verdict)

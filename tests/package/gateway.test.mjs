@@ -168,3 +168,24 @@ test('bad options throw at creation, naming the option', () => {
     assert.throws(() => createPortoutsGateway(options), (e) => e instanceof Error && e.path === path && !e.message.includes(SECRET), path);
   }
 });
+
+test('CORS: only the configured origin is granted, never *', async () => {
+  const app = 'https://app.example';
+  const gateway = createPortoutsGateway({ apiKey: SECRET, upstream: `${mock.url}/v2`, authorize: () => true, cors: { origin: app } });
+  const preflight = await gateway.fetch(new Request('http://gw.local/api/telnyx/portouts', {
+    method: 'OPTIONS', headers: { origin: app, 'access-control-request-method': 'GET' },
+  }));
+  assert.equal(preflight.status, 204);
+  assert.equal(preflight.headers.get('access-control-allow-origin'), app);
+  assert.equal(preflight.headers.get('access-control-allow-methods'), 'GET');
+  const read = await gateway.fetch(new Request('http://gw.local/api/telnyx/portouts?page[size]=1', { headers: { origin: app } }));
+  assert.equal(read.status, 200);
+  assert.equal(read.headers.get('access-control-allow-origin'), app);
+  const other = await gateway.fetch(new Request('http://gw.local/api/telnyx/portouts?page[size]=1', { headers: { origin: 'https://evil.example' } }));
+  assert.equal(other.headers.get('access-control-allow-origin'), null);
+  const otherPreflight = await gateway.fetch(new Request('http://gw.local/api/telnyx/portouts', {
+    method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+  }));
+  assert.equal(otherPreflight.status, 405);
+  assert.equal(otherPreflight.headers.get('access-control-allow-origin'), null);
+});
