@@ -145,7 +145,7 @@ async fn attempt(call: &Call, signals: &[AbortSignal]) -> Result<Reply, NoRespon
     if signals.iter().any(AbortSignal::aborted) {
         return Err(NoResponse::Aborted);
     }
-    let guard = AbortGuard::new(call.timeout_ms, signals)
+    let mut guard = AbortGuard::new(call.timeout_ms, signals)
         .map_err(|_| NoResponse::Network("AbortController is not available".into()))?;
     let signal = guard.controller.signal();
     let read = async {
@@ -158,6 +158,7 @@ async fn attempt(call: &Call, signals: &[AbortSignal]) -> Result<Reply, NoRespon
     };
     match read.await {
         Ok((response, body)) => {
+            guard.finished = true;
             let headers = response.headers();
             Ok(Reply {
                 status: response.status(),
@@ -230,10 +231,12 @@ impl Drop for Timer {
 }
 
 /// The `AbortController` of one attempt: aborted by its timeout, by any of the caller's
-/// signals, and on drop.
+/// signals, and on drop unless the attempt finished (its body read whole: nothing is left
+/// running, and aborting would only make an `AbortError` for nobody).
 struct AbortGuard {
     controller: AbortController,
     _timer: Timer,
+    finished: bool,
 }
 
 impl AbortGuard {
@@ -249,13 +252,16 @@ impl AbortGuard {
         Ok(AbortGuard {
             controller,
             _timer: timer,
+            finished: false,
         })
     }
 }
 
 impl Drop for AbortGuard {
     fn drop(&mut self) {
-        self.controller.abort();
+        if !self.finished {
+            self.controller.abort();
+        }
     }
 }
 
