@@ -42,7 +42,6 @@ pub(crate) struct Inner {
     audit: Function,
     /// Called with `(id, eventType, json)` for each new verified port-out event.
     pub(crate) on_event: Function,
-    pub(crate) key: RefCell<Option<JsValue>>,
     pub(crate) seen: RefCell<Seen>,
     /// The live stream's recent events.
     pub(crate) live: RefCell<LiveBuffer>,
@@ -71,7 +70,6 @@ pub fn create_gateway(
             audit: function("audit").unwrap_or(audit),
             on_event,
             config,
-            key: RefCell::new(None),
             seen: RefCell::new(Seen::default()),
             live: RefCell::new(LiveBuffer::default()),
         }),

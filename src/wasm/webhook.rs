@@ -11,6 +11,7 @@ use crate::gateway::answer::Answer;
 use crate::gateway::refusal::Refusal;
 use crate::gateway::webhook::{read_delivery, signed_message, UnwrapOptions};
 use js_sys::{Array, JsString, Promise, Uint8Array};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
@@ -26,7 +27,13 @@ pub(crate) async fn webhook(
     let unverified = |e: &Error| Refusal::new(401, "invalid_signature", e.message.clone());
     let signed =
         signed_message(&headers(request), &body, now, tolerance).map_err(|e| unverified(&e))?;
-    let key = verify_key(g).await.map_err(|e| unverified(&e))?;
+    let raw = g
+        .config
+        .webhook
+        .as_ref()
+        .map(|w| w.public_key.to_vec())
+        .unwrap_or_default();
+    let key = kept_key(&raw).await.map_err(|e| unverified(&e))?;
     if !verify(&key, &signed.signature, &signed.message).await {
         return Err(unverified(&bad_signature()));
     }
@@ -83,19 +90,34 @@ fn bad_signature() -> Error {
     )
 }
 
-/// The account's key as a WebCrypto key, imported once.
-async fn verify_key(g: &Inner) -> Result<JsValue, Error> {
-    if let Some(key) = g.key.borrow().clone() {
+/// How many imported public keys `unwrapPortoutWebhook` keeps (an account has one; a server
+/// may serve a few).
+const KEPT_KEYS: usize = 4;
+
+thread_local! {
+    /// The last imported keys, newest last: a WebCrypto key per raw key, so each delivery is
+    /// one `verify`, not an `importKey` and a `verify`.
+    static KEYS: RefCell<Vec<(Vec<u8>, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The WebCrypto key of `raw`, imported once (kept among the last [`KEPT_KEYS`]).
+async fn kept_key(raw: &[u8]) -> Result<JsValue, Error> {
+    if let Some(key) = KEYS.with(|k| {
+        k.borrow()
+            .iter()
+            .find(|(r, _)| r == raw)
+            .map(|(_, key)| key.clone())
+    }) {
         return Ok(key);
     }
-    let raw = g
-        .config
-        .webhook
-        .as_ref()
-        .map(|w| w.public_key.to_vec())
-        .unwrap_or_default();
-    let key = import_key(&raw).await?;
-    *g.key.borrow_mut() = Some(key.clone());
+    let key = import_key(raw).await?;
+    KEYS.with(|k| {
+        let mut k = k.borrow_mut();
+        if k.len() == KEPT_KEYS {
+            k.remove(0);
+        }
+        k.push((raw.to_vec(), key.clone()));
+    });
     Ok(key)
 }
 
@@ -143,7 +165,7 @@ pub fn unwrap_webhook(body: Uint8Array, headers: Array, options: JsValue) -> Pro
         let unwrap = async {
             let o = read?;
             let signed = signed_message(&pairs, &body, o.now_seconds, o.tolerance_seconds)?;
-            let key = import_key(&o.public_key).await?;
+            let key = kept_key(&o.public_key).await?;
             if !verify(&key, &signed.signature, &signed.message).await {
                 return Err(bad_signature());
             }
