@@ -5,13 +5,13 @@
 // "live".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 import { startMockServer } from '../mock/server.mjs';
 import { startStaticServer } from '../../www/serve.mjs';
 import { snapshotPkg } from './pkg-ready.mjs';
+import { freePort } from '../free-port.mjs';
 import { ROOT } from './harness.mjs';
 
 const KEY = 'KEYlive-e2e-0123456789';
@@ -21,16 +21,6 @@ let mock;
 let web;
 let browser;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   pkg = await snapshotPkg(path.join(ROOT, 'pkg'));

@@ -1,7 +1,6 @@
 // Installs this folder's own npm package on first use (Prism, Ajv) and starts Prism mock servers.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, openSync, closeSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -21,16 +20,9 @@ export function ensureInstalled() {
   return true;
 }
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../free-port.mjs';
+
+export { freePort };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
