@@ -3,6 +3,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, openSync, closeSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { freePort } from '../../free-port.mjs';
 
 export const HERE = fileURLToPath(new URL('..', import.meta.url)); // tests/conformance/
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url)); // the repository
@@ -19,8 +20,6 @@ export function ensureInstalled() {
   if (!need.every((p) => existsSync(p))) throw new Error(`npm ci --prefix ${HERE} did not install Prism and Ajv`);
   return true;
 }
-
-import { freePort } from '../../free-port.mjs';
 
 export { freePort };
 
