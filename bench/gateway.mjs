@@ -167,8 +167,27 @@ export async function run() {
   const streamed = readers.map((r) => r.counter.bytes);
   for (const { reader } of readers) await reader.cancel();
 
+  // The gateway's own work per request: gateway.fetch over an in-memory fetch (the platform's
+  // fetch replaced by one that answers at once) against that memory fetch alone.
+  const realFetch = globalThis.fetch;
+  const page = await (await realFetch(`${mock.url}/v2${PAGE}`, { headers: { authorization: `Bearer ${KEY}` } })).text();
+  globalThis.fetch = async () => new Response(page, { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': 'r1' } });
+  let ownUs;
+  let memoryUs;
+  try {
+    const memory = createPortoutsGateway({ apiKey: KEY, upstream: 'https://api.telnyx.com/v2', authorize: () => true, maxRetries: 0 });
+    const request = () => new Request(`http://gw.local/api/telnyx${PAGE}`);
+    const each = async (fn, n) => { const t = performance.now(); for (let i = 0; i < n; i++) await (await fn()).text(); return ((performance.now() - t) / n) * 1000; };
+    await each(() => memory.fetch(request()), 500);
+    ownUs = await each(() => memory.fetch(request()), 5000);
+    memoryUs = await each(() => globalThis.fetch(request()), 5000);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+
   const result = {
     listPageP50Ms: { direct: +directP50.toFixed(3), gateway: +gatewayP50.toFixed(3), added: +(gatewayP50 - directP50).toFixed(3) },
+    ownWorkUs: { gatewayOverMemoryFetch: Math.round(ownUs), memoryFetchAlone: Math.round(memoryUs) },
     concurrency50Rps: { bareProxy: Math.round(bareRps), bareFetchProxy: Math.round(bareFetchRps), gateway: Math.round(gatewayRps), ratio: +(gatewayRps / bareRps).toFixed(2), ratioToFetchProxy: +(gatewayRps / bareFetchRps).toFixed(2) },
     concurrent1000: { requests: sizes.length, matched },
     webhookVerifyPerSecond: { sdk: Math.round(sdkRate), unwrapPortoutWebhook: Math.round(unwrapRate), ratio: +(unwrapRate / sdkRate).toFixed(2), gatewayPath: Math.round(gatewayHookRate) },
@@ -189,6 +208,7 @@ export async function run() {
 function markdownOf(r) {
   const rows = [
     ['list page (20 records) p50, through the gateway − straight to the mock', `${r.listPageP50Ms.added} ms (${r.listPageP50Ms.direct} → ${r.listPageP50Ms.gateway})`, '≤ 1 ms'],
+    ['of which the gateway\'s own work (gateway.fetch over an in-memory fetch, minus that fetch)', `${r.ownWorkUs.gatewayOverMemoryFetch - r.ownWorkUs.memoryFetchAlone} µs (${r.ownWorkUs.gatewayOverMemoryFetch} − ${r.ownWorkUs.memoryFetchAlone})`, '—'],
     ['requests/s at concurrency 50, gateway ÷ a bare forwarding proxy (`http.request` piping)', `${r.concurrency50Rps.ratio}× (${r.concurrency50Rps.gateway} / ${r.concurrency50Rps.bareProxy})`, '≥ 0.7×'],
     ['the same ÷ a bare forwarding proxy on the platform\'s `fetch` (what the gateway sends with)', `${r.concurrency50Rps.ratioToFetchProxy}× (${r.concurrency50Rps.gateway} / ${r.concurrency50Rps.bareFetchProxy})`, '—'],
     ['webhook verifications/s on one core, `unwrapPortoutWebhook` ÷ the SDK\'s `verify`', `${r.webhookVerifyPerSecond.ratio}× (${r.webhookVerifyPerSecond.unwrapPortoutWebhook} / ${r.webhookVerifyPerSecond.sdk}); the gateway's webhook path ${r.webhookVerifyPerSecond.gatewayPath}/s`, '≥ 1×'],
