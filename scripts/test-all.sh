@@ -85,5 +85,8 @@ node --test --test-concurrency=1 "${suites[@]}"
 step "the gateway under Deno (deno test; Deno installs from npm: package.json)"
 NO_COLOR=1 deno test --allow-read --allow-net --allow-env --no-prompt tests/deno/
 
+step "the gateway in workerd, Cloudflare's Workers runtime (from npm: package.json)"
+node tests/workerd/run.mjs
+
 echo
 echo "all tests passed"
