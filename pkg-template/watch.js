@@ -77,10 +77,20 @@ export async function* watchPortoutEvents(options) {
     if (res?.ok && res.body) {
       failures = 0;
       onState('live');
-      for await (const m of messages(res.body)) {
-        if (m.id) last = m.id;
-        const data = readLiveEvent(m.event, m.data);
-        if (first(data.id)) yield { id: data.id, event_type: data.event_type, occurred_at: data.occurred_at, payload: data.payload, source: 'live' };
+      const stream = messages(res.body);
+      try {
+        for (;;) {
+          // A stream that drops (the server restarts, the network goes) is reconnected below.
+          const next = await stream.next().catch(() => ({ done: true }));
+          if (next.done) break;
+          const m = next.value;
+          if (m.id) last = m.id;
+          const data = readLiveEvent(m.event, m.data);
+          if (first(data.id)) yield { id: data.id, event_type: data.event_type, occurred_at: data.occurred_at, payload: data.payload, source: 'live' };
+        }
+      } finally {
+        // `break` in the caller's loop lands here: the response is cancelled, nothing left open.
+        await stream.return().catch(() => {});
       }
     }
     if (signal?.aborted) return;

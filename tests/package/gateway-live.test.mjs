@@ -118,3 +118,32 @@ test('without a live stream, watchPortoutEvents polls listPortoutEvents', async 
   assert.equal(event.event_type, 'portout.new_comment');
   assert.equal(event.payload.comment, 'seen by polling');
 });
+
+test('watchPortoutEvents reconnects after the stream drops and gets what it missed', async () => {
+  const controller = new AbortController();
+  const states = [];
+  const seen = [];
+  let dropped;
+  const droppedOnce = new Promise((r) => { dropped = r; });
+  const watching = (async () => {
+    for await (const event of watchPortoutEvents({ baseUrl: `${origin}/api/telnyx`, signal: controller.signal, onState: (s) => states.push(s) })) {
+      seen.push(event.id);
+      if (seen.length === 1) {
+        server.closeAllConnections(); // the stream drops
+        dropped();
+      }
+      if (seen.length === 2) break;
+    }
+  })();
+  while (!states.includes('live')) await new Promise((r) => setTimeout(r, 20));
+  const first = delivery();
+  await deliver(first);
+  await droppedOnce;
+  const missed = delivery(); // delivered while the watcher is away
+  // (This test's own keep-alive socket to the server was closed with the stream: send again.)
+  await deliver(missed).catch(() => deliver(missed));
+  await watching;
+  controller.abort();
+  assert.deepEqual(seen, [first, missed].map((b) => JSON.parse(b).data.id));
+  assert.deepEqual(states.slice(0, 3), ['live', 'reconnecting', 'live']);
+});
