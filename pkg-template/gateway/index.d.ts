@@ -1,5 +1,6 @@
-// Types of `telnyx-portouts/gateway` (hand-written; the option names are Rust's GATEWAY_OPTIONS
-// and WEBHOOK_OPTIONS in src/gateway/config.rs, the unwrap options UNWRAP_OPTIONS).
+// Types of `telnyx-portouts/gateway` (hand-written; a host test in src/api/contract.rs checks the
+// option names against Rust's GATEWAY_OPTIONS and WEBHOOK_OPTIONS in src/gateway/config.rs and
+// UNWRAP_OPTIONS in src/gateway/webhook.rs).
 import type { PortoutsError } from '../models.js';
 
 /** What `authorize` is told about the request's operation. */
@@ -21,6 +22,25 @@ export interface GatewayAuditEntry {
   user?: unknown;
 }
 
+/** The webhook receiver. */
+export interface GatewayWebhookOptions {
+  /** The account's Ed25519 public key, base64 (Mission Control, Keys & Credentials). */
+  publicKey: string;
+  /** Where Telnyx posts, like `/api/telnyx/webhooks`. */
+  path: string;
+  /** How far the signed timestamp may be from now; default 300. */
+  toleranceSeconds?: number;
+}
+
+/** The options of `unwrapPortoutWebhook`. */
+export interface UnwrapOptions {
+  publicKey: string;
+  /** Default 300. */
+  toleranceSeconds?: number;
+  /** A `Date` or epoch milliseconds; default the clock. */
+  now?: Date | number;
+}
+
 export interface GatewayOptions {
   /** The Telnyx API key; it never leaves the server. */
   apiKey: string;
@@ -34,7 +54,7 @@ export interface GatewayOptions {
   authorize: (request: unknown, operation: GatewayOperation) => boolean | object | Promise<boolean | object>;
   /** Each forwarded write; default one JSON line on stderr. */
   audit?: (entry: GatewayAuditEntry) => void;
-  webhook?: { publicKey: string; path: string; toleranceSeconds?: number };
+  webhook?: GatewayWebhookOptions;
   /** One origin granted CORS (never `*`). */
   cors?: { origin: string };
   timeoutMs?: number;
@@ -62,7 +82,7 @@ export interface PortoutWebhook {
 export function unwrapPortoutWebhook(
   rawBody: string | Uint8Array,
   headers: Record<string, string> | Headers,
-  options: { publicKey: string; toleranceSeconds?: number; now?: Date | number },
+  options: UnwrapOptions,
 ): Promise<PortoutWebhook>;
 
 /** Instantiates the wasm where Node's fs is not available (Workers). */
