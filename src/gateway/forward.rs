@@ -50,7 +50,8 @@ pub fn check_body_headers(
     }
 }
 
-fn too_large() -> Refusal {
+/// `413`: a body over [`MAX_BODY`].
+pub fn too_large() -> Refusal {
     Refusal::new(
         413,
         "payload_too_large",

@@ -13,11 +13,12 @@ use crate::client::error::ErrorCode;
 use crate::gateway::answer::{Answer, AuditEntry};
 use crate::gateway::config::GatewayConfig;
 use crate::gateway::cors::{grant, preflight};
-use crate::gateway::forward::{check_body_headers, prepare, MAX_BODY};
+use crate::gateway::forward::{check_body_headers, prepare, too_large, MAX_BODY};
 use crate::gateway::live::LiveBuffer;
 use crate::gateway::refusal::Refusal;
 use crate::gateway::route::route;
 use crate::gateway::seen::Seen;
+use crate::gateway::webhook::header;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -99,8 +100,13 @@ fn string(request: &JsValue, key: &str) -> String {
 }
 
 /// The request's headers as pairs (names lower-cased by the shell).
-pub(crate) fn headers(request: &JsValue) -> Vec<(String, String)> {
-    Array::from(&get(request, "headers"))
+fn headers(request: &JsValue) -> Vec<(String, String)> {
+    pairs(&get(request, "headers"))
+}
+
+/// An array of `[name, value]` pairs (pairs that are not two strings are left out).
+pub(crate) fn pairs(list: &JsValue) -> Vec<(String, String)> {
+    Array::from(list)
         .iter()
         .filter_map(|pair| {
             let pair = Array::from(&pair);
@@ -110,23 +116,17 @@ pub(crate) fn headers(request: &JsValue) -> Vec<(String, String)> {
 }
 
 pub(crate) async fn read_body(request: &JsValue) -> Result<Vec<u8>, Refusal> {
+    let unreadable = |_| Refusal::new(400, "unreadable_body", "the body could not be read");
     let read = get(request, "readBody")
         .dyn_into::<Function>()
-        .map_err(|_| Refusal::new(400, "unreadable_body", "the body could not be read"))?;
+        .map_err(unreadable)?;
     let promise = read
         .call0(request)
         .map(|p| Promise::resolve(&p))
-        .map_err(|_| Refusal::new(400, "unreadable_body", "the body could not be read"))?;
-    let bytes = JsFuture::from(promise)
-        .await
-        .map_err(|_| Refusal::new(400, "unreadable_body", "the body could not be read"))?;
-    let bytes = Uint8Array::new(&bytes);
+        .map_err(unreadable)?;
+    let bytes = Uint8Array::new(&JsFuture::from(promise).await.map_err(unreadable)?);
     if bytes.length() as usize > MAX_BODY {
-        return Err(Refusal::new(
-            413,
-            "payload_too_large",
-            format!("the body is larger than {} KB", MAX_BODY / 1024),
-        ));
+        return Err(too_large());
     }
     Ok(bytes.to_vec())
 }
@@ -135,10 +135,7 @@ pub(crate) async fn read_body(request: &JsValue) -> Result<Vec<u8>, Refusal> {
 /// grant on every answer.
 async fn answer(g: &Inner, request: &JsValue) -> Answer {
     let heads = headers(request);
-    let origin = heads
-        .iter()
-        .find(|(k, _)| k == "origin")
-        .map(|(_, v)| v.as_str());
+    let origin = header(&heads, "origin");
     let allowed = g.config.cors_origin.as_deref();
     let mut answer = decide(g, request, &heads, origin).await;
     if !answer
@@ -161,10 +158,7 @@ async fn decide(
     let target = string(request, "target");
     let path = target.split('?').next().unwrap_or("");
     if method == "OPTIONS" {
-        let requested = heads
-            .iter()
-            .find(|(k, _)| k == "access-control-request-method")
-            .map(|(_, v)| v.as_str());
+        let requested = header(heads, "access-control-request-method");
         let allowed = g.config.cors_origin.as_deref();
         let base = &g.config.base_path;
         if let Some(answer) = preflight(allowed, origin, base, &target, requested) {
@@ -178,23 +172,28 @@ async fn decide(
                 ..Refusal::new(405, "method_not_allowed", "the webhook path takes POST")
             });
         }
-        return webhook(g, request, hook.tolerance_seconds)
+        return webhook(g, request, heads, hook.tolerance_seconds)
             .await
             .unwrap_or_else(|r| Answer::refusal(&r));
     }
     if path == format!("{}/live", g.config.base_path) {
-        return live(g, request, &method)
+        return live(g, request, heads, &method)
             .await
             .unwrap_or_else(|r| Answer::refusal(&r));
     }
-    match forward(g, request, &method, &target).await {
+    match forward(g, request, heads, &method, &target).await {
         Ok(answer) | Err(answer) => answer,
     }
 }
 
 /// `GET {basePath}/live`, authorized like a read (`{ name: 'live', write: false }`): the start
 /// of the stream (what a reconnect with `Last-Event-ID` missed); the shell writes the rest.
-async fn live(g: &Inner, request: &JsValue, method: &str) -> Result<Answer, Refusal> {
+async fn live(
+    g: &Inner,
+    request: &JsValue,
+    heads: &[(String, String)],
+    method: &str,
+) -> Result<Answer, Refusal> {
     if method != "GET" {
         return Err(Refusal {
             allow: Some("GET".into()),
@@ -208,11 +207,7 @@ async fn live(g: &Inner, request: &JsValue, method: &str) -> Result<Answer, Refu
             "authorize refused the live stream for this request",
         ));
     }
-    let heads = headers(request);
-    let last = heads
-        .iter()
-        .find(|(k, _)| k == "last-event-id")
-        .map(|(_, v)| v.as_str());
+    let last = header(heads, "last-event-id");
     Ok(Answer::live(g.live.borrow().since(last)))
 }
 
@@ -239,6 +234,7 @@ async fn authorize(g: &Inner, request: &JsValue, name: &str, write: bool) -> Opt
 async fn forward(
     g: &Inner,
     request: &JsValue,
+    heads: &[(String, String)],
     method: &str,
     target: &str,
 ) -> Result<Answer, Answer> {
@@ -263,15 +259,8 @@ async fn forward(
             format!("authorize refused {} for this request", op.name),
         )));
     };
-    let heads = headers(request);
-    let header = |name: &str| {
-        heads
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
-    let length = header("content-length").and_then(|v| v.parse::<u64>().ok());
-    check_body_headers(&route, header("content-type"), length).map_err(refused)?;
+    let length = header(heads, "content-length").and_then(|v| v.parse::<u64>().ok());
+    check_body_headers(&route, header(heads, "content-type"), length).map_err(refused)?;
     let body = if write {
         read_body(request).await.map_err(refused)?
     } else {

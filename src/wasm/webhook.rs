@@ -4,7 +4,7 @@
 
 use super::convert::to_input;
 use super::errors::error_to_js;
-use super::gateway::{headers, read_body, Inner};
+use super::gateway::{pairs, read_body, Inner};
 use super::js::{ed25519_import, ed25519_verify, json_parse};
 use crate::client::error::{Error, ErrorCode};
 use crate::gateway::answer::Answer;
@@ -20,13 +20,13 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 pub(crate) async fn webhook(
     g: &Inner,
     request: &JsValue,
+    heads: &[(String, String)],
     tolerance: u32,
 ) -> Result<Answer, Refusal> {
     let body = read_body(request).await?;
     let now = (js_sys::Date::now() / 1000.0).floor() as i64;
     let unverified = |e: &Error| Refusal::new(401, "invalid_signature", e.message.clone());
-    let signed =
-        signed_message(&headers(request), &body, now, tolerance).map_err(|e| unverified(&e))?;
+    let signed = signed_message(heads, &body, now, tolerance).map_err(|e| unverified(&e))?;
     let raw = g
         .config
         .webhook
@@ -153,13 +153,7 @@ pub(crate) async fn verify(key: &JsValue, signature: &[u8], message: &[u8]) -> b
 pub fn unwrap_webhook(body: Uint8Array, headers: Array, options: JsValue) -> Promise {
     let read = to_input(&options, "options", ErrorCode::InvalidOptions)
         .and_then(|o| UnwrapOptions::from_input(&o, js_sys::Date::now()));
-    let pairs: Vec<(String, String)> = headers
-        .iter()
-        .filter_map(|pair| {
-            let pair = Array::from(&pair);
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect();
+    let pairs = pairs(&headers);
     let body = body.to_vec();
     future_to_promise(async move {
         let unwrap = async {
