@@ -225,8 +225,7 @@ fn invalid(path: &str, why: &str) -> Error {
 
 /// Validates `body` as a delivery of the port-out event type `event_type` (envelope and
 /// payload); returns the type's name. `invalid_webhook`, naming the bad value, otherwise. The
-/// browser checks each live event with this (the stream names its type); the gateway after
-/// reading the type from the body.
+/// gateway runs it after reading the type from the body, before an event reaches the stream.
 pub fn check_event(event_type: &str, body: &str) -> Result<&'static str, Error> {
     let (name, schema) = EVENT_TYPES
         .iter()

@@ -10,6 +10,7 @@ use super::call::{get, listing_of, read_args, start, PageOut};
 use super::convert::{to_input, to_js};
 use super::errors::error_to_js;
 use super::list_all::list_all;
+use crate::api::events::{EventType, EVENT_BODY};
 use crate::api::operations::find;
 use crate::api::portouts::filter::ListQuery;
 use crate::api::portouts::model::LIST_BODY;
@@ -18,7 +19,6 @@ use crate::client::error::{Error, ErrorCode};
 use crate::client::input::Input;
 use crate::client::operation::{Operation, Run};
 use crate::client::options::build_options;
-use crate::gateway::webhook::EVENT_TYPES;
 use js_sys::{Array, JsString, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -119,33 +119,33 @@ pub fn parse_portouts_response(body: JsValue) -> Result<JsValue, JsValue> {
     run().map_err(|e| error_to_js(&e))
 }
 
-/// Validates one event of the gateway's live stream (a Telnyx webhook delivery of the port-out
-/// event type `event_type`, as the gateway passed it on) against that type's schema, as a
-/// response body is checked, and builds its `data`: `{ event_type, id, occurred_at?, payload,
-/// record_type }`. Throws `PortoutsError` (`invalid_webhook`) for anything but a valid port-out
-/// event of that type.
+/// Validates one event of the gateway's live stream (the `{ data, meta }` of a Telnyx webhook
+/// delivery of the port-out event type `event_type`, as the gateway passed it on) and returns
+/// its `data`. `data` is checked by the events API's own record schema (`EVENT_BODY`), so a
+/// live event and a polled one pass the same rules; it must also be of the stream's event
+/// type, a port-out one, with an `id`, and `record_type` `event`. Throws `PortoutsError`
+/// (`invalid_webhook`) otherwise.
 #[wasm_bindgen(js_name = readLiveEvent)]
-pub fn read_live_event(event_type: String, json: JsString) -> Result<JsValue, JsValue> {
+pub fn read_live_event(event_type: &JsValue, json: &JsString) -> Result<JsValue, JsValue> {
+    let event_type = event_type.as_string().unwrap_or_default();
     let invalid = |mut e: Error| {
         e.code = ErrorCode::InvalidWebhook;
         error_to_js(&e)
     };
-    let not_one = || {
-        invalid(Error::new(
-            ErrorCode::InvalidWebhook,
-            "The live event is not a valid port-out event.",
-        ))
-    };
-    let (name, schema) = EVENT_TYPES
-        .iter()
-        .find(|(t, _)| *t == event_type)
-        .ok_or_else(not_one)?;
     let (_, envelope) =
-        parse_body(String::from(&json).as_bytes(), schema, Some(&json)).map_err(invalid)?;
+        parse_body(String::from(json).as_bytes(), &EVENT_BODY, Some(json)).map_err(invalid)?;
     let data = get(&envelope, "data");
     let is = |key: &str, want: &str| get(&data, key).as_string().as_deref() == Some(want);
-    if !is("event_type", name) || !is("record_type", "event") {
-        return Err(not_one());
+    let port_out = EventType::CHOICES.iter().any(|(t, _)| *t == event_type);
+    if !port_out
+        || !is("event_type", &event_type)
+        || !is("record_type", "event")
+        || !get(&data, "id").is_string()
+    {
+        return Err(invalid(Error::new(
+            ErrorCode::InvalidWebhook,
+            "The live event is not a valid port-out event.",
+        )));
     }
     Ok(data)
 }

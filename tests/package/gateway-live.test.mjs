@@ -147,3 +147,54 @@ test('watchPortoutEvents reconnects after the stream drops and gets what it miss
   assert.deepEqual(seen, [first, missed].map((b) => JSON.parse(b).data.id));
   assert.deepEqual(states.slice(0, 3), ['live', 'reconnecting', 'live']);
 });
+
+/** A stand-in live stream that sends `text` (server-sent events) and ends. */
+async function streamOf(text) {
+  const s = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.end(text);
+  });
+  await new Promise((r) => s.listen(0, '127.0.0.1', r));
+  return { baseUrl: `http://127.0.0.1:${s.address().port}`, close: () => (s.closeAllConnections(), s.close()) };
+}
+const liveData = (over = {}, payload = {}) => JSON.stringify({
+  data: { event_type: 'portout.new_comment', id: 'e1', occurred_at: '2026-12-06T00:00:00Z', payload: { id: 'c1', comment: 'hi', portout_id: 'p1', user_id: 'u1', ...payload }, record_type: 'event', ...over },
+  meta: { attempt: 1 },
+});
+
+test('the browser reads the stream as server-sent events: CRLF lines, comments, data over several lines', async () => {
+  const json = liveData();
+  const split = json.replace('"meta"', '\n"meta"');
+  const stream = await streamOf(`: heartbeat\r\n\r\nretry: 5\r\nid: e1\r\nevent: portout.new_comment\r\ndata: ${split.replace('\n', '\r\ndata:')}\r\n\r\n`);
+  try {
+    const controller = new AbortController();
+    for await (const event of watchPortoutEvents({ baseUrl: stream.baseUrl, signal: controller.signal })) {
+      assert.deepEqual(event, { id: 'e1', event_type: 'portout.new_comment', occurred_at: '2026-12-06T00:00:00Z', payload: JSON.parse(json).data.payload, source: 'live' });
+      break;
+    }
+  } finally {
+    stream.close();
+  }
+});
+
+test('a live event that is not a valid port-out event of its stream type is refused (invalid_webhook)', async () => {
+  const cases = [
+    ['a payload field of the wrong type', 'portout.new_comment', liveData({}, { comment: 5 }), /data\.payload\.comment/],
+    ['no id', 'portout.new_comment', liveData({ id: undefined }), /not a valid port-out event/],
+    ['another type than the stream says', 'portout.status_changed', liveData(), /not a valid port-out event/],
+    ['not a port-out type', 'call.initiated', liveData({ event_type: 'call.initiated' }), /not a valid port-out event/],
+    ['record_type not event', 'portout.new_comment', liveData({ record_type: 'x' }), /not a valid port-out event/],
+    ['not JSON', 'portout.new_comment', '{"data":', /./],
+  ];
+  for (const [what, type, data, message] of cases) {
+    const stream = await streamOf(`id: e1\nevent: ${type}\ndata: ${data}\n\n`);
+    try {
+      const watch = async () => {
+        for await (const event of watchPortoutEvents({ baseUrl: stream.baseUrl })) return event;
+      };
+      await assert.rejects(watch(), (e) => e.name === 'PortoutsError' && e.code === 'invalid_webhook' && message.test(e.message), what);
+    } finally {
+      stream.close();
+    }
+  }
+});
