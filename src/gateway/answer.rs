@@ -45,10 +45,14 @@ impl Answer {
     /// Upstream's answer passed on, `key` taken out of the body and the request id; a JSON
     /// body that still holds the key in escaped form is withheld (502).
     pub fn upstream(status: u16, body: &[u8], request_id: Option<&str>, key: &str) -> Answer {
-        let text = redact_str(&String::from_utf8_lossy(body), key);
-        // The key can hide in JSON only behind escapes (`\u0041`, `\/`): without a backslash
-        // the literal redaction above is all, and the body is not parsed again.
-        if text.contains('\\') && is_json(&text) && mentions(&text, key) {
+        // (UTF-8 checked by the fast validator first; a lossy copy only for a body that is not.)
+        let text = match std::str::from_utf8(body) {
+            Ok(text) => redact_str(text, key),
+            Err(_) => redact_str(&String::from_utf8_lossy(body), key),
+        };
+        // The key can hide in JSON only behind escapes: without one that can write a character
+        // of the key, the literal redaction above is all and the body is not parsed again.
+        if can_hide(&text, key) && is_json(&text) && mentions(&text, key) {
             return Answer::refusal(&Refusal::new(
                 502,
                 "upstream_leak",
@@ -119,6 +123,19 @@ pub struct AuditEntry {
     pub request_id: Option<String>,
 }
 
+/// Whether a JSON `text` has an escape that could write a character of `key`: `\uXXXX` writes
+/// any character; the short escapes (`\"`, `\\`, `\/`, `\n`, …) only quotes, slashes and
+/// control characters, so a body of ordinary escaped quotes is not parsed again for a key
+/// made of letters and digits.
+fn can_hide(text: &str, key: &str) -> bool {
+    let short = key.contains(['"', '\\', '/']) || key.chars().any(char::is_control);
+    if short {
+        text.contains('\\')
+    } else {
+        text.contains("\\u")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +159,15 @@ mod tests {
         let a = Answer::upstream(200, br#"{"data":"KEY\u0031\u00323"}"#, None, "KEY123");
         assert_eq!(a.status, 502);
         assert!(!a.body.contains("KEY"));
+        // Escaped quotes around it: redacted, passed on.
+        let a = Answer::upstream(200, br#"{"data":"\"KEY123\""}"#, None, "KEY123");
+        assert_eq!(a.body, r#"{"data":"\"[REDACTED]\""}"#);
+        // A key with a slash hides behind `\/` too.
+        let a = Answer::upstream(200, br#"{"data":"K\/EY"}"#, None, "K/EY");
+        assert_eq!(a.status, 502);
+        assert!(!can_hide(r#"{"a":"\"x\""}"#, "KEY123"));
+        assert!(can_hide(r#"{"a":"\u0041"}"#, "KEY123"));
+        assert!(can_hide(r#"{"a":"\n"}"#, "K\nY"));
         let a = Answer::upstream(204, b"", Some("r1"), "KEY123");
         assert_eq!((a.status, a.body.as_str()), (204, ""));
         assert_eq!(a.headers, vec![header("x-request-id", "r1")]);

@@ -5,8 +5,8 @@
 //! `data`.
 
 use super::body::parse_body;
-use super::convert::to_input;
 use super::convert::to_js;
+use super::convert::{get, to_input};
 use super::errors::error_to_js;
 use super::js::json_parse;
 use super::transport::{send, Call};
@@ -17,7 +17,7 @@ use crate::client::operation::{Args, Operation, Run};
 use crate::client::options::ClientOptions;
 use crate::client::paging::page_meta;
 use crate::client::request::{Expect, Request};
-use js_sys::{Array, JsString, Reflect};
+use js_sys::{Array, JsString};
 use serde::Serialize;
 use std::future::Future;
 use std::pin::Pin;
@@ -25,11 +25,6 @@ use telnyx_portouts_schema::Captures;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
-
-/// `obj[key]`, or `undefined` when reading it throws.
-pub(crate) fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 /// The length of a JS array (0 for anything else).
 pub(crate) fn array_len(v: &JsValue) -> usize {

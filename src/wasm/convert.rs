@@ -5,6 +5,7 @@
 use super::js::input_of;
 use crate::client::error::{Error, ErrorCode};
 use crate::client::input::Input;
+use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
@@ -23,4 +24,14 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `obj[key]`, or `undefined` when reading it throws.
+pub fn get(obj: &JsValue, key: &str) -> JsValue {
+    // `Reflect.get` throws on a primitive (`true`, `undefined`): the exception, caught, would
+    // cost more than the lookup (a gateway request asked `authorize`'s `true` for `then`).
+    if !obj.is_object() && !obj.is_function() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }

@@ -6,8 +6,8 @@
 //! future per call, over the one request path ([`call`](super::call)).
 
 use super::body::parse_body;
-use super::call::{get, listing_of, read_args, start, PageOut};
-use super::convert::{to_input, to_js};
+use super::call::{listing_of, read_args, start, PageOut};
+use super::convert::{get, to_input, to_js};
 use super::errors::error_to_js;
 use super::list_all::list_all;
 use crate::api::events::{EventType, EVENT_BODY};

@@ -5,7 +5,7 @@
 //! only waits: for `authorize`, for the body, for upstream (the client's one transport), and
 //! for WebCrypto's Ed25519 check of a webhook.
 
-use super::convert::{to_input, to_js};
+use super::convert::{get, to_input, to_js};
 use super::errors::error_to_js;
 use super::transport::{exchange, Call};
 use super::webhook::webhook;
@@ -46,10 +46,6 @@ pub(crate) struct Inner {
     pub(crate) seen: RefCell<Seen>,
     /// The live stream's recent events.
     pub(crate) live: RefCell<LiveBuffer>,
-}
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Reads the gateway's options (throws a `PortoutsError` naming a bad one). `audit` is the

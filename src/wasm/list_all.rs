@@ -4,8 +4,8 @@
 //! records in page order with duplicate ids dropped. The first failure aborts the pages still
 //! in flight (their guards abort when they are dropped) and rejects the call.
 
-use super::call::{array_len, fail, fetch, get, prepare_input, signals, Fetched, Pending};
-use super::convert::{to_input, to_js};
+use super::call::{array_len, fail, fetch, prepare_input, signals, Fetched, Pending};
+use super::convert::{get, to_input, to_js};
 use super::transport::Call;
 use crate::client::error::{Error, ErrorCode};
 use crate::client::listing::Listing;
