@@ -80,7 +80,7 @@ export function createPortoutsGateway(options) {
       let stop;
       const body = new ReadableStream({
         start(controller) {
-          controller.enqueue(encoder.encode(answer.body || HEARTBEAT));
+          controller.enqueue(answer.body.length ? answer.body : encoder.encode(HEARTBEAT));
           stop = stream((text) => controller.enqueue(encoder.encode(text)));
           request.signal?.addEventListener('abort', () => { stop(); try { controller.close(); } catch {} });
         },
@@ -88,7 +88,7 @@ export function createPortoutsGateway(options) {
       });
       return new Response(body, { status: answer.status, headers: answer.headers });
     }
-    const empty = answer.body === '' || [204, 205, 304].includes(answer.status);
+    const empty = !answer.body.length || [204, 205, 304].includes(answer.status);
     return new Response(empty ? null : answer.body, { status: answer.status, headers: answer.headers });
   };
 
@@ -100,7 +100,7 @@ export function createPortoutsGateway(options) {
       .then((answer) => {
         res.writeHead(answer.status, Object.fromEntries(answer.headers));
         if (!answer.live) return res.end(answer.body);
-        res.write(answer.body || HEARTBEAT);
+        res.write(answer.body.length ? answer.body : HEARTBEAT);
         const stop = stream((text) => res.write(text));
         res.on('close', stop);
       }, () => {

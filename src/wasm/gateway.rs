@@ -75,12 +75,21 @@ pub fn create_gateway(
 
 #[wasm_bindgen]
 impl Gateway {
-    /// Answers one request: resolves to `{ status, headers, body }`; never rejects.
+    /// Answers one request: resolves to `{ status, headers, body }` (`body` a `Uint8Array`);
+    /// never rejects.
     pub fn handle(&self, request: JsValue) -> Promise {
         let inner = self.inner.clone();
         future_to_promise(async move {
             let answer = answer(&inner, &request).await;
-            Ok(to_js(&answer))
+            // The body as bytes: the shell writes them as they are (a string would be decoded
+            // from UTF-8 here and encoded again by the server).
+            let out = to_js(&answer);
+            let _ = Reflect::set(
+                &out,
+                &"body".into(),
+                &Uint8Array::from(answer.body.as_bytes()),
+            );
+            Ok(out)
         })
     }
 
