@@ -57,7 +57,12 @@ fuzz_target!(|data: &[u8]| {
         if check_event(name, body).is_ok() {
             let v = value.as_ref().expect("a checked event is JSON");
             if v["data"]["record_type"].as_str() == Some("event") && v["data"]["event_type"].as_str() == Some(name) {
-                assert_eq!(read_delivery(body).ok().flatten().map(|d| d.event_type), Some(name));
+                // Unless a key read from the envelope is given twice (serde_json's Value keeps
+                // the last; the delivery is refused, saying so).
+                match read_delivery(body) {
+                    Ok(d) => assert_eq!(d.map(|d| d.event_type), Some(name)),
+                    Err(e) => assert!(e.message.contains("duplicate field"), "{}", e.message),
+                }
             }
         }
     }

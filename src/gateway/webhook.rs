@@ -264,9 +264,11 @@ pub fn read_delivery(body: &str) -> Result<Option<Delivery>, Error> {
     let envelope = || validate(body, &ENVELOPE).map_err(|f| invalid(&f.path, &f.reason));
     let head: Head = match serde_json::from_str(body) {
         Ok(head) => head,
-        Err(_) => {
+        Err(e) => {
             envelope()?;
-            return Err(invalid("data", "cannot be read"));
+            // What the schema lets pass and this does not: `data` or one of its `event_type`,
+            // `id` and `record_type` given twice (which one would count is ambiguous).
+            return Err(invalid("data", &format!("cannot be read ({e})")));
         }
     };
     let port_out = EVENT_TYPES.iter().any(|(t, _)| *t == head.data.event_type);

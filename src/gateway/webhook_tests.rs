@@ -189,6 +189,20 @@ fn malformed_deliveries_name_the_bad_value() {
 }
 
 #[test]
+fn a_key_read_from_the_envelope_given_twice_is_refused() {
+    // Which `record_type` would count is ambiguous (JSON.parse keeps the last): refused, saying so.
+    let body = delivery("portout.new_comment", r#"{"id":"c1","comment":"hi"}"#)
+        .replace(r#""id":"e1","#, r#""id":"e1","record_type":"x","#);
+    let e = read_delivery(&body).unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("data"));
+    assert!(e.message.contains("duplicate field `record_type`"), "{}", e.message);
+    let one = delivery("portout.new_comment", r#"{"id":"c1","comment":"hi"}"#);
+    let data = one.get(8..one.find(r#","meta""#).unwrap_or(8)).unwrap_or("");
+    let twice = format!(r#"{{"data":{data},{}"#, &one[1..]);
+    assert!(read_delivery(&twice).unwrap_err().message.contains("duplicate field `data`"));
+}
+
+#[test]
 fn unwrap_options_are_read_and_checked() {
     let obj =
         |m: Vec<(&str, Input)>| Input::Object(m.into_iter().map(|(k, v)| (k.into(), v)).collect());
