@@ -195,11 +195,20 @@ fn a_key_read_from_the_envelope_given_twice_is_refused() {
         .replace(r#""id":"e1","#, r#""id":"e1","record_type":"x","#);
     let e = read_delivery(&body).unwrap_err();
     assert_eq!(e.path.as_deref(), Some("data"));
-    assert!(e.message.contains("duplicate field `record_type`"), "{}", e.message);
+    assert!(
+        e.message.contains("duplicate field `record_type`"),
+        "{}",
+        e.message
+    );
     let one = delivery("portout.new_comment", r#"{"id":"c1","comment":"hi"}"#);
-    let data = one.get(8..one.find(r#","meta""#).unwrap_or(8)).unwrap_or("");
+    let data = one
+        .get(8..one.find(r#","meta""#).unwrap_or(8))
+        .unwrap_or("");
     let twice = format!(r#"{{"data":{data},{}"#, &one[1..]);
-    assert!(read_delivery(&twice).unwrap_err().message.contains("duplicate field `data`"));
+    assert!(read_delivery(&twice)
+        .unwrap_err()
+        .message
+        .contains("duplicate field `data`"));
 }
 
 #[test]
