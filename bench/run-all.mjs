@@ -71,7 +71,8 @@ function scorecard(r) {
     '| what | before | after | must | goal |', '|---|---:|---:|---:|---:|',
     ...rows.map((x) => `| ${x.join(' | ')} |`), '',
     ...resourceCard(r['./size.mjs']?.report, f),
-    ...tableCard(r, f, { size, init, ratio, call, dec })].join('\n');
+    ...tableCard(r, f, { size, init, ratio, call, dec }),
+    ...serverHalfCard(r['./size.mjs']?.report, f)].join('\n');
 }
 
 /**
@@ -104,4 +105,19 @@ function tableCard(r, f, { init, ratio, call, dec }) {
     'Before: the package at commit cf0e417 (18 exported `async fn`s), measured by this script on this machine on 2026-12-06 in two runs (the timings of one run to the next differ by up to 1.6 ms on this shared 2-core machine; compare within a column, not one run with another). After: one `callOperation` / `listAllOperation` export over the operation table (this run). See docs/size.md for what each change gave.', '',
     '| what | before | after | must | goal |', '|---|---:|---:|---:|---:|',
     ...rows.map((x) => `| ${x.join(' | ')} |`), ''];
+}
+
+/**
+ * Issue 19 (the server half): what the browser downloads, before it (commit 2c24e91, the end of
+ * issue 18, built and measured on this machine on 2026-12-06) and in this run. The gateway is
+ * its own build; the growth is the browser's live-event check and watchPortoutEvents.
+ */
+function serverHalfCard(report, f) {
+  const gz = (t) => (t ? `${f(t.gzip / 1024, 1)} KB` : 'n/a');
+  const grew = (t, before) => (t ? `+${f(t.gzip / 1024 - before, 1)} KB` : 'n/a');
+  return ['## Issue 19: what the browser downloads, before and after the server half', '',
+    'Before: commit 2c24e91 (the end of issue 18), built and measured with scripts/size-report.mjs on this machine on 2026-12-06. After: this run. wasm + minified app JS, gzip -9. The gateway and its webhook code are a build of their own (`pkg/gateway/`) and add nothing here; what grew is the browser half of live updates: `readLiveEvent` (each live event checked by the events API\'s record schema) and, through the client object, `watchPortoutEvents`. See docs/size.md.', '',
+    '| app | before | after | growth | bound |', '|---|---:|---:|---:|---:|',
+    `| list-only app (\`iterPortouts\`) | 111.2 KB | ${gz(report?.total)} | ${grew(report?.total, 111.2)} | ≤ +1 KB |`,
+    `| every-operation app (14 operations, list-all, client object) | 111.9 KB | ${gz(report?.totalAll)} | ${grew(report?.totalAll, 111.9)} | ≤ +1 KB |`, ''];
 }

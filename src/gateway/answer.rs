@@ -14,7 +14,9 @@ pub struct Answer {
     pub status: u16,
     /// Its headers.
     pub headers: Vec<(String, String)>,
-    /// Its body (empty for none); for a live stream, what the stream starts with.
+    /// Its body (empty for none); for a live stream, what the stream starts with. Not
+    /// serialized: the boundary hands it over as bytes.
+    #[serde(skip)]
     pub body: String,
     /// A live stream: the shell keeps the response open and writes each new event to it.
     #[serde(skip_serializing_if = "std::ops::Not::not")]

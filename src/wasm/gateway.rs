@@ -81,8 +81,8 @@ impl Gateway {
         let inner = self.inner.clone();
         future_to_promise(async move {
             let answer = answer(&inner, &request).await;
-            // The body as bytes: the shell writes them as they are (a string would be decoded
-            // from UTF-8 here and encoded again by the server).
+            // The body as bytes (not serialized with the rest): the shell writes them as they
+            // are (a string would be decoded from UTF-8 here and encoded again by the server).
             let out = to_js(&answer);
             let _ = Reflect::set(
                 &out,
