@@ -12,7 +12,7 @@ use wasm_bindgen_test::*;
 mod api {
     use js_sys::Array;
     pub use telnyx_portouts::wasm::{
-        build_portouts_query, parse_portouts_query, parse_portouts_response,
+        build_portouts_query, parse_portouts_query, parse_portouts_response, read_live_event,
     };
     use telnyx_portouts::wasm::{call_operation, list_all_operation};
     use wasm_bindgen::JsValue;
@@ -439,6 +439,54 @@ fn parses_response_bodies_from_strings_and_bytes() {
     assert_eq!(text(&bad, "path"), "data[0].id");
     let not_body = api::parse_portouts_response(JsValue::from_f64(1.0)).unwrap_err();
     assert_eq!(text(&not_body, "code"), "invalid_response");
+}
+
+/// The gateway's live stream: each event is read by the events API's record schema and must
+/// be a port-out event of the stream's type, with an id and `record_type` `event`.
+#[wasm_bindgen_test]
+fn reads_live_events_and_refuses_others() {
+    let event = |over: &str| {
+        format!(
+            r#"{{"data":{{"event_type":"portout.new_comment","id":"e1","occurred_at":"2026-12-06T00:00:00Z","payload":{{"id":"c1","comment":"hi","portout_id":"p1","user_id":null}},"record_type":"event"{over}}},"meta":{{"attempt":1}}}}"#
+        )
+    };
+    let read = |t: &str, json: &str| {
+        api::read_live_event(&JsValue::from_str(t), &js_sys::JsString::from(json))
+    };
+    let data = read("portout.new_comment", &event("")).unwrap();
+    assert_eq!(text(&data, "id"), "e1");
+    assert_eq!(text(&data, "occurred_at"), "2026-12-06T00:00:00Z");
+    assert_eq!(text(&prop(&data, "payload"), "comment"), "hi");
+    let refused = [
+        (
+            "portout.new_comment",
+            event(r#","payload":{"comment":5}"#),
+            "data.payload.comment",
+        ),
+        ("portout.status_changed", event(""), ""),
+        (
+            "call.initiated",
+            event(r#","event_type":"call.initiated""#),
+            "",
+        ),
+        (
+            "portout.new_comment",
+            event(r#","record_type":"thing""#),
+            "",
+        ),
+        ("portout.new_comment", event(r#","id":7"#), "data.id"),
+        ("portout.new_comment", "[]".to_string(), ""),
+    ];
+    for (t, json, path) in refused {
+        let e = read(t, &json).unwrap_err();
+        assert_eq!(text(&e, "code"), "invalid_webhook", "{t} {json}");
+        assert_eq!(
+            text(&e, "path"),
+            path,
+            "{t} {json}: {}",
+            text(&e, "message")
+        );
+    }
 }
 
 /// serde_json scans strings a word at a time, and the body is checked as UTF-8 as a whole: a
