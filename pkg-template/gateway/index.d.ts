@@ -2,6 +2,7 @@
 // option names against Rust's GATEWAY_OPTIONS and WEBHOOK_OPTIONS in src/gateway/config.rs and
 // UNWRAP_OPTIONS in src/gateway/webhook.rs).
 import type { PortoutsError } from '../models.js';
+import type { PortoutEventPayload, PortoutEventType } from '../responses.js';
 
 /** What `authorize` is told about the request's operation. */
 export interface GatewayOperation {
@@ -75,7 +76,8 @@ export function createPortoutsGateway(options: GatewayOptions): PortoutsGateway;
 
 /** A verified port-out webhook delivery. */
 export interface PortoutWebhook {
-  data: { event_type: 'portout.status_changed' | 'portout.new_comment' | 'portout.foc_date_changed'; id: string; occurred_at?: string; payload: Record<string, unknown>; record_type: 'event' };
+  /** `payload` has its `event_type`'s fields (the same model as the events API's records). */
+  data: { event_type: PortoutEventType; id: string; occurred_at?: string; payload: PortoutEventPayload; record_type: 'event' };
   meta?: { attempt?: number; delivered_to?: string };
 }
 
