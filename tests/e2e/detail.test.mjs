@@ -410,6 +410,8 @@ test('reject with a code and a reason; the form refuses a missing reason for a r
 
   await page.getByRole('button', { name: 'Reject', exact: true }).click();
   await page.waitForSelector('#reject-form', { state: 'visible', timeout: 5000 });
+  // The form shows at once and fills its codes from the API ("Loading codes…" until then).
+  await page.waitForSelector(`#reject-code option[value="${REJECTION_CODES[0].code}"]`, { state: 'attached', timeout: 5000 });
   const options = await page.$$eval('#reject-code option', (os) => os.map((o) => ({ value: o.value, text: o.textContent })));
   assert.deepEqual(options.map((o) => o.value), REJECTION_CODES.map((c) => String(c.code)), 'one option per rejection code');
   options.forEach((o, i) => {
