@@ -64,6 +64,18 @@ export async function run() {
       res.end();
     }
   });
+  // The same again with a timeout that cancels the upstream request (AbortSignal.timeout), as
+  // the gateway has: undici's cost of following a signal is part of any proxy that can time out.
+  const bareFetchTimeout = await listen(async (req, res) => {
+    try {
+      const up = await fetch(`${mock.url}${req.url.replace('/api/telnyx', '/v2')}`, { headers: { authorization: `Bearer ${KEY}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+      res.writeHead(up.status, { 'content-type': up.headers.get('content-type') ?? 'application/json' });
+      res.end(Buffer.from(await up.arrayBuffer()));
+    } catch {
+      res.writeHead(502);
+      res.end();
+    }
+  });
   // The mock's own key check needs the key for the direct measurement.
   const directAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   function direct(path) {
@@ -110,14 +122,15 @@ export async function run() {
     return total / ((performance.now() - t) / 1000);
   }
   // Throughput: each server warmed up, then three rounds taking them in turn; the median of each.
-  const servers = { bare: bare.url, bareFetch: bareFetch.url, gateway: gw.url };
+  const servers = { bare: bare.url, bareFetch: bareFetch.url, bareFetchTimeout: bareFetchTimeout.url, gateway: gw.url };
   for (const url of Object.values(servers)) await throughput(url, 1000);
-  const rounds = { bare: [], bareFetch: [], gateway: [] };
+  const rounds = { bare: [], bareFetch: [], bareFetchTimeout: [], gateway: [] };
   for (let round = 0; round < 3; round++) {
     for (const [name, url] of Object.entries(servers)) rounds[name].push(await throughput(url));
   }
   const bareRps = median(rounds.bare);
   const bareFetchRps = median(rounds.bareFetch);
+  const bareFetchTimeoutRps = median(rounds.bareFetchTimeout);
   const gatewayRps = median(rounds.gateway);
 
   // 1,000 concurrent requests, each asking for its own page size: each answer must be its own.
@@ -198,7 +211,7 @@ export async function run() {
   const result = {
     listPageP50Ms: { direct: +directP50.toFixed(3), gateway: +gatewayP50.toFixed(3), added: +(gatewayP50 - directP50).toFixed(3), bareProxy: +bareP50.toFixed(3), bareAdded: +(bareP50 - directP50).toFixed(3) },
     ownWorkUs: { gatewayOverMemoryFetch: Math.round(ownUs), memoryFetchAlone: Math.round(memoryUs) },
-    concurrency50Rps: { bareProxy: Math.round(bareRps), bareFetchProxy: Math.round(bareFetchRps), gateway: Math.round(gatewayRps), ratio: +(gatewayRps / bareRps).toFixed(2), ratioToFetchProxy: +(gatewayRps / bareFetchRps).toFixed(2) },
+    concurrency50Rps: { bareProxy: Math.round(bareRps), bareFetchProxy: Math.round(bareFetchRps), bareFetchTimeoutProxy: Math.round(bareFetchTimeoutRps), gateway: Math.round(gatewayRps), ratio: +(gatewayRps / bareRps).toFixed(2), ratioToFetchProxy: +(gatewayRps / bareFetchRps).toFixed(2), ratioToFetchTimeoutProxy: +(gatewayRps / bareFetchTimeoutRps).toFixed(2) },
     concurrent1000: { requests: sizes.length, matched },
     webhookVerifyPerSecond: { sdk: Math.round(sdkRate), unwrapPortoutWebhook: Math.round(unwrapRate), ratio: +(unwrapRate / sdkRate).toFixed(2), gatewayPath: Math.round(gatewayHookRate) },
     memory10kDeliveries20Subscribers: {
@@ -208,7 +221,7 @@ export async function run() {
     },
   };
 
-  for (const s of [gw.server, bare.server, bareFetch.server]) s.closeAllConnections(), s.close();
+  for (const s of [gw.server, bare.server, bareFetch.server, bareFetchTimeout.server]) s.closeAllConnections(), s.close();
   agent.destroy();
   directAgent.destroy();
   await mock.close();
@@ -222,6 +235,7 @@ function markdownOf(r) {
     ['of which the gateway\'s own work (gateway.fetch over an in-memory fetch, minus that fetch)', `${r.ownWorkUs.gatewayOverMemoryFetch - r.ownWorkUs.memoryFetchAlone} µs (${r.ownWorkUs.gatewayOverMemoryFetch} − ${r.ownWorkUs.memoryFetchAlone})`, '—'],
     ['requests/s at concurrency 50, gateway ÷ a bare forwarding proxy (`http.request` piping)', `${r.concurrency50Rps.ratio}× (${r.concurrency50Rps.gateway} / ${r.concurrency50Rps.bareProxy})`, '≥ 0.7×'],
     ['the same ÷ a bare forwarding proxy on the platform\'s `fetch` (what the gateway sends with)', `${r.concurrency50Rps.ratioToFetchProxy}× (${r.concurrency50Rps.gateway} / ${r.concurrency50Rps.bareFetchProxy})`, '—'],
+    ['the same ÷ that `fetch` proxy with a timeout that cancels upstream (`AbortSignal.timeout`), as the gateway has', `${r.concurrency50Rps.ratioToFetchTimeoutProxy}× (${r.concurrency50Rps.gateway} / ${r.concurrency50Rps.bareFetchTimeoutProxy})`, '—'],
     ['webhook verifications/s on one core, `unwrapPortoutWebhook` ÷ the SDK\'s `verify`', `${r.webhookVerifyPerSecond.ratio}× (${r.webhookVerifyPerSecond.unwrapPortoutWebhook} / ${r.webhookVerifyPerSecond.sdk}); the gateway's webhook path ${r.webhookVerifyPerSecond.gatewayPath}/s`, '≥ 1×'],
     ['1,000 concurrent requests: responses matching their request', `${r.concurrent1000.matched} / ${r.concurrent1000.requests}`, 'all'],
     ['10,000 webhook deliveries, 20 live subscribers: heap after GC, before → after', `${r.memory10kDeliveries20Subscribers.heapMB.join(' → ')} MB; every subscriber got every event: ${r.memory10kDeliveries20Subscribers.everySubscriberGotEveryEvent}`, 'bounded'],
