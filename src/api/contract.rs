@@ -234,23 +234,3 @@ fn the_error_codes_of_the_typescript_and_the_demo_are_rusts() {
         .collect();
     assert_eq!(keys, rust, "www/errors.js CODE_TITLES");
 }
-
-#[test]
-fn the_gateway_typescript_names_rusts_options() {
-    use crate::gateway::config::{GATEWAY_OPTIONS, WEBHOOK_OPTIONS};
-    use crate::gateway::webhook::UNWRAP_OPTIONS;
-    let dts = include_str!("../../pkg-template/gateway/index.d.ts");
-    let names = |name: &str| {
-        let mut n: Vec<String> = interface(dts, name).into_iter().map(|(n, _)| n).collect();
-        n.sort();
-        n
-    };
-    let sorted = |list: &[&str]| {
-        let mut n: Vec<String> = list.iter().map(|s| s.to_string()).collect();
-        n.sort();
-        n
-    };
-    assert_eq!(names("GatewayOptions"), sorted(&GATEWAY_OPTIONS));
-    assert_eq!(names("GatewayWebhookOptions"), sorted(&WEBHOOK_OPTIONS));
-    assert_eq!(names("UnwrapOptions"), sorted(&UNWRAP_OPTIONS));
-}

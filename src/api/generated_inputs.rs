@@ -19,7 +19,7 @@ use std::fmt::Write;
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/pkg-template/inputs.d.ts");
 
 /// What a declaration is made of.
-enum Shape {
+pub(super) enum Shape {
     /// An interface of these members (each typed by [`MEMBERS`]), maybe extending another.
     Interface(Vec<String>, Option<&'static str>),
     /// A union of string literals.
@@ -29,7 +29,7 @@ enum Shape {
 }
 
 /// A member's type and doc line: (declaration, member, TypeScript type, required, doc or "").
-type Member = (&'static str, &'static str, &'static str, bool, &'static str);
+pub(super) type Member = (&'static str, &'static str, &'static str, bool, &'static str);
 
 const PAGE: &str = "PageParams | null";
 const NUMBER: &str = "number | null";
@@ -98,7 +98,7 @@ static MEMBERS: &[Member] = &[
 ];
 
 /// The names of a Rust list.
-fn names(list: &[&str]) -> Vec<String> {
+pub(super) fn names(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
@@ -154,28 +154,31 @@ fn declarations() -> Vec<(&'static str, &'static str, Shape)> {
     all
 }
 
-/// The table's entry for `member` of `decl` (`*Query` entries serve every query).
-fn member(decl: &str, name: &str) -> &'static Member {
+/// The entry of `table` for `member` of `decl` (`*Query` entries serve every query).
+fn member(table: &'static [Member], decl: &str, name: &str) -> &'static Member {
     let of = |m: &&Member| m.1 == name;
-    MEMBERS
+    table
         .iter()
         .filter(of)
         .find(|m| m.0 == decl)
         .or_else(|| {
-            MEMBERS
+            table
                 .iter()
                 .filter(of)
                 .find(|m| m.0 == "*Query" && decl.ends_with("Query"))
         })
-        .unwrap_or_else(|| panic!("inputs: no TypeScript type for {decl}.{name}"))
+        .unwrap_or_else(|| panic!("no TypeScript type for {decl}.{name}"))
 }
 
-/// The text of `pkg-template/inputs.d.ts`.
-pub fn inputs_dts() -> String {
-    let mut out = header("the Rust readers' key lists (src/api/generated_inputs.rs)");
-    out.push_str("import type { PortoutEventType, PortoutStatus } from './responses.js';\n");
+/// `declarations` as TypeScript, each interface member typed by its entry in `table`; an entry
+/// of `table` that names no member fails.
+pub(super) fn render(
+    out: &mut String,
+    declarations: Vec<(&'static str, &'static str, Shape)>,
+    table: &'static [Member],
+) {
     let mut used = vec![];
-    for (name, doc, shape) in declarations() {
+    for (name, doc, shape) in declarations {
         let _ = write!(out, "\n/** {doc} */\n");
         match shape {
             Shape::Alias(ts) => {
@@ -189,7 +192,7 @@ pub fn inputs_dts() -> String {
                 let extends = extends.map(|e| format!("extends {e} ")).unwrap_or_default();
                 let _ = writeln!(out, "export interface {name} {extends}{{");
                 for m in &members {
-                    let entry = member(name, m);
+                    let entry = member(table, name, m);
                     used.push(entry as *const Member);
                     if !entry.4.is_empty() {
                         let _ = writeln!(out, "  /** {} */", entry.4);
@@ -206,14 +209,21 @@ pub fn inputs_dts() -> String {
             }
         }
     }
-    for m in MEMBERS {
+    for m in table {
         assert!(
             used.contains(&(m as *const Member)),
-            "inputs: {}.{} is no Rust key",
+            "{}.{} is no Rust key",
             m.0,
             m.1
         );
     }
+}
+
+/// The text of `pkg-template/inputs.d.ts`.
+pub fn inputs_dts() -> String {
+    let mut out = header("the Rust readers' key lists (src/api/generated_inputs.rs)");
+    out.push_str("import type { PortoutEventType, PortoutStatus } from './responses.js';\n");
+    render(&mut out, declarations(), MEMBERS);
     out
 }
 

@@ -9,6 +9,8 @@ pub mod events;
 #[cfg(test)]
 mod generated;
 #[cfg(test)]
+mod generated_gateway;
+#[cfg(test)]
 mod generated_inputs;
 #[cfg(test)]
 mod generated_models;

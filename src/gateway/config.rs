@@ -27,6 +27,13 @@ pub const GATEWAY_OPTIONS: [&str; 10] = [
 /// The keys of `webhook`.
 pub const WEBHOOK_OPTIONS: [&str; 3] = ["publicKey", "path", "toleranceSeconds"];
 
+/// The keys of `cors`.
+pub const CORS_OPTIONS: [&str; 1] = ["origin"];
+
+/// What `authorize(request, operation)` is told in `operation`: the JS name, and whether it
+/// is a write.
+pub const AUTHORIZE_KEYS: [&str; 2] = ["name", "write"];
+
 /// Where the gateway answers by default (what the page passes as `baseUrl`).
 pub const DEFAULT_BASE_PATH: &str = "/api/telnyx";
 /// The webhook signature's default tolerance, as the official SDK's.
@@ -213,7 +220,7 @@ fn webhook(v: &Input) -> Result<WebhookConfig, Error> {
 fn cors(v: &Input) -> Result<String, Error> {
     let members = R.object(v, "cors", "{ origin }")?.unwrap_or_default();
     let mut origin = None;
-    for (_, value, at) in R.members(members, "cors.", &["origin"])? {
+    for (_, value, at) in R.members(members, "cors.", &CORS_OPTIONS)? {
         let s = R.string(value, &at)?;
         let (scheme, host) = s.split_once("://").unwrap_or(("", ""));
         let host_ok = !host.is_empty()

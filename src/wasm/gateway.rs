@@ -11,7 +11,7 @@ use super::transport::{exchange, Call};
 use super::webhook::webhook;
 use crate::client::error::ErrorCode;
 use crate::gateway::answer::{Answer, AuditEntry};
-use crate::gateway::config::GatewayConfig;
+use crate::gateway::config::{GatewayConfig, AUTHORIZE_KEYS};
 use crate::gateway::cors::{grant, preflight};
 use crate::gateway::forward::{check_body_headers, prepare, too_large, MAX_BODY};
 use crate::gateway::live::LiveBuffer;
@@ -220,8 +220,9 @@ async fn live(
 /// object, the audit's `user`), `None` otherwise (also when it threw).
 async fn authorize(g: &Inner, request: &JsValue, name: &str, write: bool) -> Option<JsValue> {
     let described = Object::new();
-    let _ = Reflect::set(&described, &"name".into(), &name.into());
-    let _ = Reflect::set(&described, &"write".into(), &write.into());
+    let [name_key, write_key] = AUTHORIZE_KEYS;
+    let _ = Reflect::set(&described, &name_key.into(), &name.into());
+    let _ = Reflect::set(&described, &write_key.into(), &write.into());
     let verdict = match g
         .authorize
         .call2(&JsValue::NULL, &get(request, "original"), &described)
