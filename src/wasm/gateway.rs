@@ -142,7 +142,7 @@ async fn answer(g: &Inner, request: &JsValue) -> Answer {
     let heads = headers(request);
     let origin = header(&heads, "origin");
     let allowed = g.config.cors_origin.as_deref();
-    let mut answer = decide(g, request, &heads, origin).await;
+    let mut answer = decide(g, request, &heads, allowed, origin).await;
     if !answer
         .headers
         .iter()
@@ -157,6 +157,7 @@ async fn decide(
     g: &Inner,
     request: &JsValue,
     heads: &[(String, String)],
+    allowed: Option<&str>,
     origin: Option<&str>,
 ) -> Answer {
     let method = string(request, "method");
@@ -164,7 +165,6 @@ async fn decide(
     let path = target.split('?').next().unwrap_or("");
     if method == "OPTIONS" {
         let requested = header(heads, "access-control-request-method");
-        let allowed = g.config.cors_origin.as_deref();
         let base = &g.config.base_path;
         if let Some(answer) = preflight(allowed, origin, base, &target, requested) {
             return answer;
@@ -177,11 +177,11 @@ async fn decide(
                 ..Refusal::new(405, "method_not_allowed", "the webhook path takes POST")
             });
         }
-        return webhook(g, request, heads, hook.tolerance_seconds)
+        return webhook(g, request, heads, hook)
             .await
             .unwrap_or_else(|r| Answer::refusal(&r));
     }
-    if path == format!("{}/live", g.config.base_path) {
+    if path.strip_prefix(g.config.base_path.as_str()) == Some("/live") {
         return live(g, request, heads, &method)
             .await
             .unwrap_or_else(|r| Answer::refusal(&r));

@@ -8,6 +8,7 @@ use super::gateway::{pairs, read_body, Inner};
 use super::js::{ed25519_import, ed25519_verify, json_parse};
 use crate::client::error::{Error, ErrorCode};
 use crate::gateway::answer::Answer;
+use crate::gateway::config::WebhookConfig;
 use crate::gateway::refusal::Refusal;
 use crate::gateway::webhook::{read_delivery, signed_message, UnwrapOptions};
 use js_sys::{Array, JsString, Promise, Uint8Array};
@@ -15,28 +16,25 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-/// A webhook delivery: verified, validated, passed on once; a signed delivery that is not a
-/// valid port-out event is acknowledged (so Telnyx stops retrying) and logged.
+/// A webhook delivery to `hook`'s path: verified, validated, passed on once; a signed delivery
+/// that is not a valid port-out event is acknowledged (so Telnyx stops retrying) and logged.
 pub(crate) async fn webhook(
     g: &Inner,
     request: &JsValue,
     heads: &[(String, String)],
-    tolerance: u32,
+    hook: &WebhookConfig,
 ) -> Result<Answer, Refusal> {
     let body = read_body(request).await?;
-    let now = (js_sys::Date::now() / 1000.0).floor() as i64;
-    let unverified = |e: &Error| Refusal::new(401, "invalid_signature", e.message.clone());
-    let signed = signed_message(heads, &body, now, tolerance).map_err(|e| unverified(&e))?;
-    let raw = g
-        .config
-        .webhook
-        .as_ref()
-        .map(|w| w.public_key.to_vec())
-        .unwrap_or_default();
-    let key = kept_key(&raw).await.map_err(|e| unverified(&e))?;
-    if !verify(&key, &signed.signature, &signed.message).await {
-        return Err(unverified(&bad_signature()));
-    }
+    let now = js_sys::Date::now() / 1000.0;
+    verified(
+        heads,
+        &body,
+        now.floor() as i64,
+        hook.tolerance_seconds,
+        &hook.public_key,
+    )
+    .await
+    .map_err(|e| Refusal::new(401, "invalid_signature", e.message.clone()))?;
     let ack = |note: &str| Answer {
         status: 200,
         headers: vec![(
@@ -63,10 +61,7 @@ pub(crate) async fn webhook(
         }
         Ok(None) => Ok(ack("not a port-out event")),
         Ok(Some(d)) => {
-            if g.seen
-                .borrow_mut()
-                .first_time(&d.id, js_sys::Date::now() / 1000.0)
-            {
+            if g.seen.borrow_mut().first_time(&d.id, now) {
                 let message = g.live.borrow_mut().push(&d.id, d.event_type, text);
                 let args = Array::of4(
                     &d.id.into(),
@@ -83,11 +78,26 @@ pub(crate) async fn webhook(
     }
 }
 
-fn bad_signature() -> Error {
-    Error::new(
-        ErrorCode::InvalidSignature,
-        "The webhook is not verified: the signature does not match the body and timestamp.",
-    )
+/// Checks that `body` is signed as Telnyx signs it: the headers' signature over
+/// `{timestamp}|{body}` with the public key `raw`, the timestamp within `tolerance` seconds of
+/// `now`. `invalid_signature`, saying what is wrong, otherwise.
+async fn verified(
+    heads: &[(String, String)],
+    body: &[u8],
+    now: i64,
+    tolerance: u32,
+    raw: &[u8],
+) -> Result<(), Error> {
+    let signed = signed_message(heads, body, now, tolerance)?;
+    let key = kept_key(raw).await?;
+    if verify(&key, &signed.signature, &signed.message).await {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorCode::InvalidSignature,
+            "The webhook is not verified: the signature does not match the body and timestamp.",
+        ))
+    }
 }
 
 /// How many imported public keys `unwrapPortoutWebhook` keeps (an account has one; a server
@@ -122,7 +132,7 @@ async fn kept_key(raw: &[u8]) -> Result<JsValue, Error> {
 }
 
 /// Imports a 32-byte Ed25519 public key.
-pub(crate) async fn import_key(raw: &[u8]) -> Result<JsValue, Error> {
+async fn import_key(raw: &[u8]) -> Result<JsValue, Error> {
     let failed = || {
         Error::new(ErrorCode::InvalidSignature, "The webhook is not verified: this platform's WebCrypto has no Ed25519 (Node >= 20, Deno, Workers have it).")
     };
@@ -131,7 +141,7 @@ pub(crate) async fn import_key(raw: &[u8]) -> Result<JsValue, Error> {
 }
 
 /// WebCrypto's Ed25519 verdict on `signature` over `message` (false on any error).
-pub(crate) async fn verify(key: &JsValue, signature: &[u8], message: &[u8]) -> bool {
+async fn verify(key: &JsValue, signature: &[u8], message: &[u8]) -> bool {
     let Ok(promise) = ed25519_verify(
         key,
         &Uint8Array::from(signature),
@@ -158,11 +168,14 @@ pub fn unwrap_webhook(body: Uint8Array, headers: Array, options: JsValue) -> Pro
     future_to_promise(async move {
         let unwrap = async {
             let o = read?;
-            let signed = signed_message(&pairs, &body, o.now_seconds, o.tolerance_seconds)?;
-            let key = kept_key(&o.public_key).await?;
-            if !verify(&key, &signed.signature, &signed.message).await {
-                return Err(bad_signature());
-            }
+            verified(
+                &pairs,
+                &body,
+                o.now_seconds,
+                o.tolerance_seconds,
+                &o.public_key,
+            )
+            .await?;
             let text = std::str::from_utf8(&body).map_err(|_| {
                 Error::new(
                     ErrorCode::InvalidWebhook,
