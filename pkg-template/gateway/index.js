@@ -40,10 +40,6 @@ async function readCapped(chunks) {
   return out;
 }
 
-// A comment line on every live stream this often, so proxies keep it open.
-const HEARTBEAT = ': heartbeat\n\n';
-const HEARTBEAT_MS = 15_000;
-
 function defaultAudit(entry) {
   const line = JSON.stringify(entry);
   if (globalThis.process?.stderr) globalThis.process.stderr.write(line + '\n');
@@ -58,9 +54,11 @@ export function createPortoutsGateway(options) {
     for (const listener of listeners) listener(id, type, json);
     for (const write of streams) write(message);
   });
+  // The core's heartbeat: a comment line on every live stream this often, so proxies keep it open.
+  const [heartbeat, heartbeatMs] = core.heartbeat;
   /** Keeps a live answer open: `write` gets each new event and the heartbeats until `closed`. */
   const stream = (write) => {
-    const beat = setInterval(() => write(HEARTBEAT), HEARTBEAT_MS);
+    const beat = setInterval(() => write(heartbeat), heartbeatMs);
     beat.unref?.();
     streams.add(write);
     return () => (clearInterval(beat), streams.delete(write));
@@ -80,7 +78,7 @@ export function createPortoutsGateway(options) {
       let stop;
       const body = new ReadableStream({
         start(controller) {
-          controller.enqueue(answer.body.length ? answer.body : encoder.encode(HEARTBEAT));
+          controller.enqueue(answer.body);
           stop = stream((text) => controller.enqueue(encoder.encode(text)));
           request.signal?.addEventListener('abort', () => { stop(); try { controller.close(); } catch {} });
         },
@@ -100,7 +98,7 @@ export function createPortoutsGateway(options) {
       .then((answer) => {
         res.writeHead(answer.status, Object.fromEntries(answer.headers));
         if (!answer.live) return res.end(answer.body);
-        res.write(answer.body.length ? answer.body : HEARTBEAT);
+        res.write(answer.body);
         const stop = stream((text) => res.write(text));
         res.on('close', stop);
       }, () => {

@@ -2,6 +2,7 @@
 //! `x-request-id`) with the API key taken out of everything, or why upstream gave none
 //! (502, 504); and the audit entry of a forwarded write.
 
+use super::live::HEARTBEAT;
 use super::refusal::Refusal;
 use crate::client::error::{redact_str, Error, ErrorCode};
 use serde::Serialize;
@@ -76,8 +77,14 @@ impl Answer {
         }
     }
 
-    /// The start of a live stream: `backlog`, the events a reconnect missed.
+    /// The start of a live stream: `backlog`, the events a reconnect missed, or a heartbeat
+    /// when there are none (so the stream starts at once).
     pub fn live(backlog: Vec<String>) -> Answer {
+        let body = if backlog.is_empty() {
+            HEARTBEAT.to_string()
+        } else {
+            backlog.concat()
+        };
         Answer {
             status: 200,
             headers: vec![
@@ -85,7 +92,7 @@ impl Answer {
                 header("cache-control", "no-store"),
                 header("x-accel-buffering", "no"),
             ],
-            body: backlog.concat(),
+            body,
             live: true,
         }
     }
@@ -175,6 +182,14 @@ mod tests {
         let a = Answer::upstream(204, b"", Some("r1"), "KEY123");
         assert_eq!((a.status, a.body.as_str()), (204, ""));
         assert_eq!(a.headers, vec![header("x-request-id", "r1")]);
+    }
+
+    #[test]
+    fn a_live_stream_starts_with_its_backlog_or_a_heartbeat() {
+        assert_eq!(Answer::live(vec![]).body, HEARTBEAT);
+        let m = crate::gateway::live::message("e1", "t", "{}");
+        assert_eq!(Answer::live(vec![m.clone(), m.clone()]).body, m.repeat(2));
+        assert!(Answer::live(vec![]).live);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::gateway::answer::{Answer, AuditEntry};
 use crate::gateway::config::{GatewayConfig, AUTHORIZE_KEYS};
 use crate::gateway::cors::{grant, preflight};
 use crate::gateway::forward::{check_body_headers, prepare, too_large, MAX_BODY};
-use crate::gateway::live::LiveBuffer;
+use crate::gateway::live::{LiveBuffer, HEARTBEAT, HEARTBEAT_MS};
 use crate::gateway::refusal::Refusal;
 use crate::gateway::route::route;
 use crate::gateway::seen::Seen;
@@ -97,6 +97,13 @@ impl Gateway {
     #[wasm_bindgen(getter, js_name = basePath)]
     pub fn base_path(&self) -> String {
         self.inner.config.base_path.clone()
+    }
+
+    /// What the shell writes to each live stream when nothing else was written, and how often
+    /// (milliseconds): `[text, every]`.
+    #[wasm_bindgen(getter)]
+    pub fn heartbeat(&self) -> Array {
+        Array::of2(&HEARTBEAT.into(), &HEARTBEAT_MS.into())
     }
 }
 
