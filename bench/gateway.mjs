@@ -11,10 +11,10 @@
 import http from 'node:http';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { TelnyxWebhook } from 'telnyx/lib/webhooks';
 import { createPortoutsGateway, unwrapPortoutWebhook } from 'telnyx-portouts/gateway';
 import { startMockServer } from '../tests/mock/server.mjs';
+import { webhookKeys, signedHeaders as signed } from '../tests/mock/webhooks.mjs';
 
 const KEY = 'KEYbench0123456789';
 // A garbage collection on demand, for the memory figures (also under bench/run-all.mjs).
@@ -139,17 +139,14 @@ export async function run() {
   const matched = answers.filter((r, i) => r.status === 200 && JSON.parse(r.body).data.length === Math.min(sizes[i], 300) && JSON.parse(r.body).meta.page_size === sizes[i]).length;
 
   // Webhook verification on one core.
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const PUBLIC_KEY = Buffer.from(publicKey.export({ format: 'jwk' }).x, 'base64url').toString('base64');
+  const keys = webhookKeys();
+  const PUBLIC_KEY = keys.publicKey;
   let seq = 0;
   const delivery = () => JSON.stringify({
     data: { event_type: 'portout.status_changed', id: `e${++seq}`, occurred_at: '2026-12-06T00:00:00Z', payload: { id: 'p1', status: 'authorized', phone_numbers: ['+13035551212'], carrier_name: 'X', spid: '1', subscriber_name: 'A', user_id: 'u' }, record_type: 'event' },
     meta: { attempt: 1, delivered_to: 'https://example.invalid' },
   });
-  const signedHeaders = (body) => {
-    const ts = String(Math.floor(Date.now() / 1000));
-    return { 'telnyx-signature-ed25519': sign(null, Buffer.from(`${ts}|${body}`), privateKey).toString('base64'), 'telnyx-timestamp': ts };
-  };
+  const signedHeaders = (body) => signed(keys, body);
   const N = 3000;
   const bodies = Array.from({ length: N }, delivery);
   const headers = bodies.map(signedHeaders);
@@ -180,7 +177,7 @@ export async function run() {
   const rssBefore = process.memoryUsage().rss;
   for (let i = 0; i < 10_000; i++) {
     const body = delivery();
-    const r = await hooked.fetch(new Request('http://gw.local/hooks', { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(body) }, body }));
+    const r = await hooked.fetch(new Request('http://gw.local/hooks', { method: 'POST', headers: signedHeaders(body), body }));
     await r.arrayBuffer();
   }
   await new Promise((r) => setTimeout(r, 200));

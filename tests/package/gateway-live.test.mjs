@@ -4,13 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { createPortoutsGateway } from 'telnyx-portouts/gateway';
 import { watchPortoutEvents, createPortoutComment, createPortoutsClient } from 'telnyx-portouts';
 import { startMockServer } from '../mock/server.mjs';
+import { webhookKeys, signedHeaders } from '../mock/webhooks.mjs';
 
-const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-const PUBLIC_KEY = Buffer.from(publicKey.export({ format: 'jwk' }).x, 'base64url').toString('base64');
+const KEYS = webhookKeys();
+const PUBLIC_KEY = KEYS.publicKey;
 const KEY = 'KEYlive0123456789';
 let mock;
 let origin;
@@ -26,9 +26,7 @@ function delivery() {
   });
 }
 function deliver(body) {
-  const ts = String(Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(`${ts}|${body}`), privateKey).toString('base64');
-  return fetch(`${origin}/api/telnyx/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'telnyx-signature-ed25519': signature, 'telnyx-timestamp': ts }, body });
+  return fetch(`${origin}/api/telnyx/webhooks`, { method: 'POST', headers: signedHeaders(KEYS, body), body });
 }
 
 before(async () => {

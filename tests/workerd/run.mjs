@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { freePort } from '../free-port.mjs';
+import { webhookKeys, signedHeaders } from '../mock/webhooks.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -27,8 +27,8 @@ const modules = files(PKG)
   .map((f) => `(name = "gateway/${f}", ${f.endsWith('.wasm') ? 'wasm' : 'esModule'} = embed "gateway/${f}")`);
 
 // The webhook key pair: the Worker verifies with workerd's WebCrypto Ed25519.
-const keys = generateKeyPairSync('ed25519');
-const PUBLIC_KEY = Buffer.from(keys.publicKey.export({ format: 'jwk' }).x, 'base64url').toString('base64');
+const keys = webhookKeys();
+const PUBLIC_KEY = keys.publicKey;
 
 const port = await freePort();
 // workerd embeds files by paths relative to its config: the config, the Worker and a copy of
@@ -85,13 +85,12 @@ try {
     data: { event_type: 'portout.new_comment', id: 'e1', occurred_at: new Date().toISOString(), payload: { id: 'c1', comment: 'hi', portout_id: 'p1', user_id: 'u1' }, record_type: 'event' },
     meta: { attempt: 1, delivered_to: 'https://example.invalid' },
   });
-  const ts = String(Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(`${ts}|${delivery}`), keys.privateKey).toString('base64');
+  const signed = signedHeaders(keys, delivery);
   const post = (sig) => fetch(`${base}/api/telnyx/webhooks`, {
     method: 'POST', body: delivery,
-    headers: { 'content-type': 'application/json', 'telnyx-signature-ed25519': sig, 'telnyx-timestamp': ts },
+    headers: { ...signed, 'telnyx-signature-ed25519': sig },
   });
-  assert.equal((await post(signature)).status, 200, 'a signed delivery');
+  assert.equal((await post(signed['telnyx-signature-ed25519'])).status, 200, 'a signed delivery');
   assert.equal((await post(Buffer.alloc(64).toString('base64'))).status, 401, 'a bad signature');
   console.log('workerd: the gateway forwards a port-out read, refuses the rest, verifies webhooks: ok');
 } finally {
