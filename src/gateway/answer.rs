@@ -77,6 +77,17 @@ impl Answer {
         }
     }
 
+    /// `200` to a signed webhook delivery, so Telnyx stops retrying it: `{ received: true,
+    /// note }`, the note saying what became of it (a fixed text, no JSON escaping needed).
+    pub fn received(note: &'static str) -> Answer {
+        Answer {
+            status: 200,
+            headers: vec![header(JSON.0, JSON.1)],
+            body: format!("{{\"received\":true,\"note\":\"{note}\"}}"),
+            live: false,
+        }
+    }
+
     /// The start of a live stream: `backlog`, the events a reconnect missed, or a heartbeat
     /// when there are none (so the stream starts at once).
     pub fn live(backlog: Vec<String>) -> Answer {
@@ -190,6 +201,15 @@ mod tests {
         let m = crate::gateway::live::message("e1", "t", "{}");
         assert_eq!(Answer::live(vec![m.clone(), m.clone()]).body, m.repeat(2));
         assert!(Answer::live(vec![]).live);
+    }
+
+    #[test]
+    fn a_received_delivery_is_a_json_200() {
+        let a = Answer::received("duplicate");
+        assert_eq!(a.status, 200);
+        assert_eq!(a.body, r#"{"received":true,"note":"duplicate"}"#);
+        assert!(is_json(&a.body));
+        assert_eq!(a.headers, vec![header(JSON.0, JSON.1)]);
     }
 
     #[test]

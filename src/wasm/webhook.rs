@@ -35,15 +35,7 @@ pub(crate) async fn webhook(
     )
     .await
     .map_err(|e| Refusal::new(401, "invalid_signature", e.message.clone()))?;
-    let ack = |note: &str| Answer {
-        status: 200,
-        headers: vec![(
-            "content-type".into(),
-            "application/json; charset=utf-8".into(),
-        )],
-        body: format!("{{\"received\":true,\"note\":\"{note}\"}}"),
-        live: false,
-    };
+    let ack = Answer::received;
     let Ok(text) = std::str::from_utf8(&body) else {
         web_sys::console::warn_1(&"telnyx-portouts gateway: a signed webhook body is not UTF-8; acknowledged, not passed on".into());
         return Ok(ack("not passed on"));
